@@ -1,0 +1,3 @@
+//! Reusable pieces of the page frame and of later screens.
+
+pub mod header;

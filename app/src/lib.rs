@@ -1,0 +1,70 @@
+//! Interview Coach: the Leptos application shared by the server (SSR, feature `ssr`) and the
+//! browser (hydration, feature `hydrate`).
+//!
+//! Everything that touches I/O lives behind the single `ssr` gate in [`server`]; the rest of the
+//! crate is plain view code and types that compile for both targets.
+
+pub mod components;
+pub mod error;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+use crate::components::header::SiteHeader;
+use crate::pages::{landing::Landing, not_found::NotFound};
+
+/// The HTML document around the app, rendered on the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: the page frame every screen lives in, and the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+
+    // Flips to "true" once the WASM bundle has taken over the server-rendered page. Browser tests
+    // wait for it before they click, and it tells a developer at a glance that hydration works.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/interview-coach.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Title text="Interview Coach"/>
+        <Router>
+            <div class="page" data-hydrated=move || hydrated.get().to_string()>
+                <SiteHeader/>
+                <main class="content" id="main">
+                    <Routes fallback=NotFound>
+                        <Route path=StaticSegment("") view=Landing/>
+                    </Routes>
+                </main>
+                <footer class="site-footer">
+                    <p>"Interview Coach: practise for one vacancy, with feedback on every answer."</p>
+                </footer>
+            </div>
+        </Router>
+    }
+}

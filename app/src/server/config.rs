@@ -1,0 +1,406 @@
+//! Settings: one typed struct, read once from environment variables at start-up.
+//!
+//! Every variable is documented in `.env.example` and the README. A value that cannot be used
+//! stops start-up with a [`SettingsError`] naming the variable; secrets are wrapped in
+//! [`SecretString`] so they never reach a log line or a `Debug` dump.
+
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use secrecy::{ExposeSecret, SecretString};
+use url::Url;
+
+/// The name cargo-leptos gives the WASM, JS and CSS bundle (`[[workspace.metadata.leptos]] name`).
+pub const DEFAULT_OUTPUT_NAME: &str = "interview-coach";
+const DEFAULT_PORT: u16 = 3000;
+const DEFAULT_MODEL: &str = "gpt-4o-mini";
+
+/// All settings of one server process.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Address the HTTP server listens on (`HOST`/`PORT`, else `LEPTOS_SITE_ADDR`).
+    pub addr: SocketAddr,
+    /// Connection string; a SQLite file under `data_dir` unless `DATABASE_URL` is set.
+    pub database_url: SecretString,
+    pub db_max_connections: u32,
+    /// Statements slower than this are logged with their duration.
+    pub db_slow_statement: Duration,
+    pub data_dir: PathBuf,
+    pub log_dir: PathBuf,
+    pub log_format: LogFormat,
+    /// `RUST_LOG`-style filter.
+    pub log_filter: String,
+    pub reports_dir: PathBuf,
+    /// Where cargo-leptos put the compiled site (WASM, JS, CSS, `public/`).
+    pub site_root: PathBuf,
+    pub site_pkg_dir: String,
+    pub output_name: String,
+    /// Present when an OIDC issuer is configured; otherwise development sign-in may apply.
+    pub oidc: Option<OidcSettings>,
+    pub allow_dev_signin: bool,
+    pub coach: CoachSettings,
+}
+
+/// How log lines are written to stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable, coloured on a terminal.
+    Pretty,
+    /// One JSON object per line, as Cloud Logging expects.
+    Json,
+}
+
+/// The identity provider the app signs users in with.
+#[derive(Debug, Clone)]
+pub struct OidcSettings {
+    pub issuer_url: Url,
+    pub client_id: String,
+    pub client_secret: Option<SecretString>,
+    pub redirect_url: Url,
+    pub scopes: Vec<String>,
+}
+
+/// Which coach scores answers: an OpenAI-compatible endpoint when a key is set, else offline.
+#[derive(Debug, Clone)]
+pub struct CoachSettings {
+    pub api_key: Option<SecretString>,
+    pub base_url: Option<Url>,
+    pub model: String,
+}
+
+/// A setting that cannot be used, with the variable that holds it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid setting {var}: {message}")]
+pub struct SettingsError {
+    pub var: &'static str,
+    pub message: String,
+}
+
+impl SettingsError {
+    fn new(var: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            var,
+            message: message.into(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads the settings from the process environment.
+    pub fn from_env() -> Result<Self, SettingsError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `lookup` (the environment in production, a map in tests).
+    /// Empty values count as unset, so `FOO=` in an env file does not override a default.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
+        let get = |name: &str| {
+            lookup(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+
+        let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = match get("DATABASE_URL") {
+            Some(url) => {
+                check_database_url(&url)?;
+                url
+            }
+            None => format!(
+                "sqlite://{}?mode=rwc",
+                data_dir.join("interview-coach.db").display()
+            ),
+        };
+
+        Ok(Self {
+            addr: listen_addr(&get)?,
+            database_url: SecretString::from(database_url),
+            db_max_connections: parse_or(
+                "DB_MAX_CONNECTIONS",
+                get("DB_MAX_CONNECTIONS"),
+                10,
+                |n| (1..=1000).contains(n),
+            )?,
+            db_slow_statement: Duration::from_millis(parse_or(
+                "DB_SLOW_STATEMENT_MS",
+                get("DB_SLOW_STATEMENT_MS"),
+                100,
+                |_| true,
+            )?),
+            log_dir: PathBuf::from(get("LOG_DIR").unwrap_or_else(|| "logs".into())),
+            log_format: match get("LOG_FORMAT").as_deref() {
+                None | Some("pretty") => LogFormat::Pretty,
+                Some("json") => LogFormat::Json,
+                Some(other) => {
+                    return Err(SettingsError::new(
+                        "LOG_FORMAT",
+                        format!("`{other}` is not a log format; use `pretty` or `json`"),
+                    ));
+                }
+            },
+            log_filter: get("RUST_LOG").unwrap_or_else(|| "info".into()),
+            reports_dir: PathBuf::from(get("REPORTS_DIR").unwrap_or_else(|| "reports".into())),
+            site_root: PathBuf::from(
+                get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
+            ),
+            site_pkg_dir: get("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".into()),
+            output_name: get("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| DEFAULT_OUTPUT_NAME.into()),
+            oidc: oidc_settings(&get)?,
+            allow_dev_signin: parse_bool("ALLOW_DEV_SIGNIN", get("ALLOW_DEV_SIGNIN"))?,
+            coach: CoachSettings {
+                api_key: get("OPENAI_API_KEY").map(SecretString::from),
+                base_url: get("OPENAI_BASE_URL")
+                    .map(|v| parse_url("OPENAI_BASE_URL", &v))
+                    .transpose()?,
+                model: get("COACH_MODEL").unwrap_or_else(|| DEFAULT_MODEL.into()),
+            },
+            data_dir,
+        })
+    }
+
+    /// True for SQLite (the embedded default), false for MySQL/MariaDB.
+    pub fn uses_sqlite(&self) -> bool {
+        self.database_url.expose_secret().starts_with("sqlite:")
+    }
+
+    /// The database location without credentials, for log lines.
+    pub fn database_display(&self) -> String {
+        redact_url(self.database_url.expose_secret())
+    }
+}
+
+/// `HOST`/`PORT` win (Cloud Run sets `PORT`); `LEPTOS_SITE_ADDR` (set by `cargo leptos watch`)
+/// supplies whatever they leave out; the default is the loopback address `127.0.0.1:3000`.
+fn listen_addr(get: &impl Fn(&str) -> Option<String>) -> Result<SocketAddr, SettingsError> {
+    let site = get("LEPTOS_SITE_ADDR")
+        .map(|v| {
+            v.parse::<SocketAddr>().map_err(|_| {
+                SettingsError::new(
+                    "LEPTOS_SITE_ADDR",
+                    format!("`{v}` is not an address like 127.0.0.1:3000"),
+                )
+            })
+        })
+        .transpose()?;
+    let host = match get("HOST") {
+        Some(v) => v.parse::<IpAddr>().map_err(|_| {
+            SettingsError::new(
+                "HOST",
+                format!("`{v}` is not an IP address such as 0.0.0.0"),
+            )
+        })?,
+        None => site.map_or(IpAddr::V4(Ipv4Addr::LOCALHOST), |a| a.ip()),
+    };
+    let port = match get("PORT") {
+        Some(v) => v.parse::<u16>().map_err(|_| {
+            SettingsError::new("PORT", format!("`{v}` is not a port number (0-65535)"))
+        })?,
+        None => site.map_or(DEFAULT_PORT, |a| a.port()),
+    };
+    Ok(SocketAddr::new(host, port))
+}
+
+fn oidc_settings(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<OidcSettings>, SettingsError> {
+    let Some(issuer) = get("OIDC_ISSUER_URL") else {
+        for var in ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URL"] {
+            if get(var).is_some() {
+                return Err(SettingsError::new(
+                    "OIDC_ISSUER_URL",
+                    format!("{var} is set but OIDC_ISSUER_URL is not; set both or neither"),
+                ));
+            }
+        }
+        return Ok(None);
+    };
+    let required = |var: &'static str| {
+        get(var).ok_or_else(|| SettingsError::new(var, "required when OIDC_ISSUER_URL is set"))
+    };
+    let scopes: Vec<String> = get("OIDC_SCOPES")
+        .unwrap_or_else(|| "openid email profile".into())
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    if !scopes.iter().any(|s| s == "openid") {
+        return Err(SettingsError::new("OIDC_SCOPES", "must include `openid`"));
+    }
+    Ok(Some(OidcSettings {
+        issuer_url: parse_url("OIDC_ISSUER_URL", &issuer)?,
+        client_id: required("OIDC_CLIENT_ID")?,
+        client_secret: get("OIDC_CLIENT_SECRET").map(SecretString::from),
+        redirect_url: parse_url("OIDC_REDIRECT_URL", &required("OIDC_REDIRECT_URL")?)?,
+        scopes,
+    }))
+}
+
+fn check_database_url(url: &str) -> Result<(), SettingsError> {
+    let scheme = url.split_once(':').map(|(s, _)| s).unwrap_or_default();
+    match scheme {
+        "sqlite" | "mysql" | "mariadb" => Ok(()),
+        _ => Err(SettingsError::new(
+            "DATABASE_URL",
+            format!(
+                "`{}` is not a supported database; use mysql://user:password@host/db or sqlite://path",
+                redact_url(url)
+            ),
+        )),
+    }
+}
+
+fn parse_url(var: &'static str, value: &str) -> Result<Url, SettingsError> {
+    let url = Url::parse(value)
+        .map_err(|e| SettingsError::new(var, format!("`{value}` is not a URL ({e})")))?;
+    match url.scheme() {
+        "http" | "https" => Ok(url),
+        other => Err(SettingsError::new(
+            var,
+            format!("scheme `{other}` is not http or https"),
+        )),
+    }
+}
+
+fn parse_bool(var: &'static str, value: Option<String>) -> Result<bool, SettingsError> {
+    match value.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("false" | "0" | "no") => Ok(false),
+        Some("true" | "1" | "yes") => Ok(true),
+        Some(other) => Err(SettingsError::new(
+            var,
+            format!("`{other}` is not true or false"),
+        )),
+    }
+}
+
+fn parse_or<T: std::str::FromStr + Copy + std::fmt::Display>(
+    var: &'static str,
+    value: Option<String>,
+    default: T,
+    valid: impl Fn(&T) -> bool,
+) -> Result<T, SettingsError> {
+    let Some(value) = value else {
+        return Ok(default);
+    };
+    match value.parse::<T>() {
+        Ok(n) if valid(&n) => Ok(n),
+        _ => Err(SettingsError::new(
+            var,
+            format!("`{value}` is not a valid number here (default {default})"),
+        )),
+    }
+}
+
+/// Removes the password from a connection string, for log lines and error messages.
+pub fn redact_url(url: &str) -> String {
+    match Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            // Setting a password only fails on URLs that cannot have one, which this one has.
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => "<unparseable URL>".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_local_mode() {
+        let s = settings(&[]).expect("defaults are valid");
+        assert_eq!(s.addr, "127.0.0.1:3000".parse().unwrap());
+        assert!(s.uses_sqlite());
+        assert_eq!(
+            s.database_url.expose_secret(),
+            "sqlite://data/interview-coach.db?mode=rwc"
+        );
+        assert_eq!(s.log_format, LogFormat::Pretty);
+        assert!(s.oidc.is_none());
+        assert!(s.coach.api_key.is_none());
+    }
+
+    #[test]
+    fn port_alone_keeps_the_host_and_changes_the_port() {
+        let s = settings(&[("PORT", "8080")]).unwrap();
+        assert_eq!(s.addr, "127.0.0.1:8080".parse().unwrap());
+        let s = settings(&[("HOST", "0.0.0.0"), ("PORT", "8080")]).unwrap();
+        assert_eq!(s.addr, "0.0.0.0:8080".parse().unwrap());
+        let s = settings(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4000")]).unwrap();
+        assert_eq!(s.addr.port(), 4000);
+    }
+
+    #[test]
+    fn invalid_values_name_their_variable() {
+        for (var, value) in [
+            ("PORT", "eighty"),
+            ("HOST", "example.com"),
+            ("LOG_FORMAT", "xml"),
+            ("DATABASE_URL", "postgres://x/y"),
+            ("DB_MAX_CONNECTIONS", "0"),
+            ("ALLOW_DEV_SIGNIN", "maybe"),
+            ("OPENAI_BASE_URL", "not a url"),
+        ] {
+            let error = settings(&[(var, value)]).expect_err(var);
+            assert_eq!(error.var, var, "{error}");
+            assert!(error.to_string().contains(var));
+        }
+    }
+
+    #[test]
+    fn oidc_needs_client_id_and_redirect_url() {
+        let error = settings(&[("OIDC_ISSUER_URL", "https://id.example.com")]).unwrap_err();
+        assert_eq!(error.var, "OIDC_CLIENT_ID");
+        let error = settings(&[("OIDC_CLIENT_ID", "app")]).unwrap_err();
+        assert_eq!(error.var, "OIDC_ISSUER_URL");
+        let s = settings(&[
+            ("OIDC_ISSUER_URL", "https://id.example.com"),
+            ("OIDC_CLIENT_ID", "app"),
+            (
+                "OIDC_REDIRECT_URL",
+                "https://coach.example.com/auth/callback",
+            ),
+        ])
+        .unwrap();
+        assert_eq!(s.oidc.unwrap().scopes, ["openid", "email", "profile"]);
+    }
+
+    #[test]
+    fn secrets_never_appear_in_debug_output() {
+        let s = settings(&[
+            ("DATABASE_URL", "mysql://coach:hunter2@db/coach"),
+            ("OPENAI_API_KEY", "sk-live-abcdef"),
+            ("OIDC_ISSUER_URL", "https://id.example.com"),
+            ("OIDC_CLIENT_ID", "app"),
+            ("OIDC_CLIENT_SECRET", "client-s3cret"),
+            (
+                "OIDC_REDIRECT_URL",
+                "https://coach.example.com/auth/callback",
+            ),
+        ])
+        .unwrap();
+        let dump = format!("{s:?}");
+        for secret in ["hunter2", "sk-live-abcdef", "client-s3cret"] {
+            assert!(!dump.contains(secret), "{secret} leaked into {dump}");
+        }
+        assert_eq!(s.database_display(), "mysql://coach:***@db/coach");
+    }
+
+    #[test]
+    fn blank_values_fall_back_to_defaults() {
+        let s = settings(&[("PORT", " "), ("LOG_FORMAT", "")]).unwrap();
+        assert_eq!(s.addr.port(), 3000);
+        assert_eq!(s.log_format, LogFormat::Pretty);
+    }
+}

@@ -1,0 +1,53 @@
+//! `user_vacancies`: a candidate preparing for a vacancy (unique per pair).
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "user_vacancies")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub user_vacancy_id: i64,
+    pub user_id: i64,
+    pub vacancy_id: i64,
+    pub created_at: DateTime,
+    /// The most recently used link is the candidate's current vacancy.
+    pub last_used_at: DateTime,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::users::Entity",
+        from = "Column::UserId",
+        to = "super::users::Column::UserId"
+    )]
+    User,
+    #[sea_orm(
+        belongs_to = "super::vacancies::Entity",
+        from = "Column::VacancyId",
+        to = "super::vacancies::Column::VacancyId"
+    )]
+    Vacancy,
+    #[sea_orm(has_many = "super::interviews::Entity")]
+    Interviews,
+}
+
+impl Related<super::users::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::User.def()
+    }
+}
+
+impl Related<super::vacancies::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Vacancy.def()
+    }
+}
+
+impl Related<super::interviews::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Interviews.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,123 @@
+//! The database: connecting, migrating, and every SQL statement the app runs.
+//!
+//! Area modules (`db::users`, `db::answers`, ...) arrive with the features that need them; each
+//! holds plain async functions over `&DatabaseConnection`. Entities live in [`entities`] and are
+//! written once, then left alone.
+
+pub mod entities;
+
+use std::time::Duration;
+
+use chrono::Timelike;
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, SqlErr};
+use secrecy::ExposeSecret;
+
+use super::config::Settings;
+
+/// How long a readiness probe waits for the database before calling it unavailable.
+const PING_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Opens the connection pool described by the settings. For SQLite the data directory is
+/// created first and the file switched to WAL, so readers never wait for a writer.
+pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
+    if settings.uses_sqlite() {
+        std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create DATA_DIR={}: {e}",
+                settings.data_dir.display()
+            )
+        })?;
+    }
+    let mut options = ConnectOptions::new(settings.database_url.expose_secret().to_owned());
+    options
+        .max_connections(settings.db_max_connections)
+        .min_connections(1)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10))
+        .sqlx_logging(false);
+    let mut db = Database::connect(options).await.map_err(|e| {
+        anyhow::anyhow!(
+            "cannot connect to the database at {}: {e}",
+            settings.database_display()
+        )
+    })?;
+    if settings.uses_sqlite() {
+        db.execute_unprepared("PRAGMA journal_mode = WAL").await?;
+    }
+    log_slow_statements(&mut db, settings.db_slow_statement);
+    Ok(db)
+}
+
+/// Logs every statement slower than `threshold` (and every failed one at debug level), with
+/// its duration. Only the SQL text is logged: bound values may hold personal data.
+fn log_slow_statements(db: &mut DatabaseConnection, threshold: Duration) {
+    db.set_metric_callback(move |info| {
+        if info.elapsed >= threshold {
+            tracing::warn!(
+                db.duration_ms = info.elapsed.as_millis() as u64,
+                db.failed = info.failed,
+                db.statement = %truncate(&info.statement.sql, 300),
+                "slow database statement"
+            );
+        }
+    });
+}
+
+fn truncate(text: &str, max_chars: usize) -> &str {
+    text.char_indices()
+        .nth(max_chars)
+        .map_or(text, |(end, _)| &text[..end])
+}
+
+/// The current time as stored in the database: UTC, microsecond precision.
+pub fn now() -> chrono::NaiveDateTime {
+    let now = chrono::Utc::now().naive_utc();
+    // MySQL keeps microseconds; truncating here makes a saved row equal to its reloaded copy.
+    now.with_nanosecond(now.nanosecond() / 1_000 * 1_000)
+        .unwrap_or(now)
+}
+
+/// Applies every pending migration; running it again is a no-op.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// Answers whether the database takes queries right now, within a short time limit.
+pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {
+    match tokio::time::timeout(PING_TIMEOUT, db.ping()).await {
+        Ok(result) => result,
+        Err(_) => Err(DbErr::Custom(format!("no answer within {PING_TIMEOUT:?}"))),
+    }
+}
+
+/// A rule the database refused to break, told apart from other failures so callers can turn it
+/// into the right message (for example "already submitted" instead of a server error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConstraintViolation {
+    /// A unique key already holds this value.
+    Unique,
+    /// A referenced row does not exist (or a referenced row is still in use).
+    ForeignKey,
+}
+
+/// Classifies a database error as a constraint violation, on MySQL/MariaDB and SQLite alike.
+pub fn constraint_violation(error: &DbErr) -> Option<ConstraintViolation> {
+    match error.sql_err()? {
+        SqlErr::UniqueConstraintViolation(_) => Some(ConstraintViolation::Unique),
+        SqlErr::ForeignKeyConstraintViolation(_) => Some(ConstraintViolation::ForeignKey),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::truncate;
+
+    #[test]
+    fn truncate_respects_character_boundaries() {
+        assert_eq!(truncate("héllo wörld", 4), "héll");
+        assert_eq!(truncate("short", 300), "short");
+    }
+}

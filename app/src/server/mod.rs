@@ -1,0 +1,14 @@
+//! Server-only code (feature `ssr`): everything that touches I/O.
+//!
+//! `config` reads the settings, `telemetry` sets up logging, `db` owns every SQL statement and
+//! the entities, `startup` assembles the axum application from the settings so that the binary
+//! and the tests build exactly the same thing.
+
+pub mod config;
+pub mod db;
+mod health;
+mod log_file;
+pub mod request_id;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,20 @@
+//! Database migrations for Interview Coach, identical in meaning on MySQL/MariaDB and SQLite.
+//!
+//! Migrations are named `mYYYYMMDD_HHMMSS_verb_table`. They run at server start and through
+//! `server migrate`. Backend differences (fractional-second UTC datetimes, 4 GB text, case-folded
+//! e-mail uniqueness) are kept in [`columns`] so each migration reads as the schema it creates.
+
+pub use sea_orm_migration::prelude::*;
+
+mod columns;
+mod m20261124_000001_create_core_tables;
+
+/// Every migration of the product, in the order it must run.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261124_000001_create_core_tables::Migration)]
+    }
+}

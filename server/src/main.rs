@@ -1,0 +1,83 @@
+//! The Interview Coach server: settings → telemetry → application → serve.
+//!
+//! `server` (or `server serve`) runs the web app, applying migrations first;
+//! `server migrate` only applies migrations and exits (for a one-off job before a deploy).
+
+use std::process::ExitCode;
+
+use app::server::config::Settings;
+use app::server::startup::{Application, shutdown_signal};
+use app::server::{db, telemetry};
+
+enum Command {
+    Serve,
+    Migrate,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let command = match std::env::args().nth(1).as_deref() {
+        None | Some("serve") => Command::Serve,
+        Some("migrate") => Command::Migrate,
+        Some("-h" | "--help" | "help") => {
+            println!(
+                "usage: server [serve|migrate]\n\nConfiguration comes from environment variables; see .env.example."
+            );
+            return ExitCode::SUCCESS;
+        }
+        Some(other) => {
+            eprintln!("unknown command `{other}`; usage: server [serve|migrate]");
+            return ExitCode::from(2);
+        }
+    };
+
+    // A local `.env` is a convenience for development; real environment variables win.
+    let _ = dotenvy::dotenv();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("Interview Coach cannot start: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let _telemetry = match telemetry::init(&settings) {
+        Ok(guard) => guard,
+        Err(error) => {
+            eprintln!("Interview Coach cannot start: {error:#}");
+            return ExitCode::from(2);
+        }
+    };
+
+    let result = match command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => migrate(settings).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(
+                error = format!("{error:#}"),
+                "Interview Coach stopped with an error"
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let database = settings.database_display();
+    let app = Application::build(settings).await?;
+    let url = format!("http://{}", app.local_addr());
+    tracing::info!(%url, %database, "Interview Coach is listening");
+    println!("Interview Coach is ready at {url}");
+    app.run_until(shutdown_signal()).await?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn migrate(settings: Settings) -> anyhow::Result<()> {
+    let database = db::connect(&settings).await?;
+    db::migrate(&database).await?;
+    tracing::info!(database = %settings.database_display(), "migrations applied");
+    Ok(())
+}

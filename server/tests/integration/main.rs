@@ -1,0 +1,10 @@
+//! Integration tests: the real server on port 0 against a fresh database per test.
+//!
+//! Without `TEST_MYSQL_URL` they run on SQLite; with it (e.g. `mysql://root@127.0.0.1:3306/ic`)
+//! every test gets its own MySQL/MariaDB database on that server, dropped afterwards.
+
+mod constraints;
+mod health;
+mod logging;
+mod migrations;
+mod support;

@@ -1,0 +1,178 @@
+//! Test harness shared by every integration test (and by the issues that follow).
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use app::server::config::Settings;
+use app::server::startup::Application;
+use sea_orm::{ConnectionTrait, Database, DatabaseBackend, DatabaseConnection};
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+
+/// A database that exists only for one test: a SQLite file in a temporary directory, or a new
+/// database on the MySQL server named by `TEST_MYSQL_URL`, dropped when this value is dropped.
+pub struct TestDatabase {
+    pub url: String,
+    pub backend: DatabaseBackend,
+    dir: TempDir,
+    mysql: Option<MySqlCleanup>,
+}
+
+struct MySqlCleanup {
+    server_url: String,
+    name: String,
+}
+
+impl TestDatabase {
+    pub async fn fresh() -> Self {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        match std::env::var("TEST_MYSQL_URL")
+            .ok()
+            .filter(|v| !v.trim().is_empty())
+        {
+            Some(url) => Self::fresh_mysql(&url, dir).await,
+            None => Self {
+                url: format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
+                backend: DatabaseBackend::Sqlite,
+                dir,
+                mysql: None,
+            },
+        }
+    }
+
+    async fn fresh_mysql(url: &str, dir: TempDir) -> Self {
+        let mut parsed = url::Url::parse(url).expect("TEST_MYSQL_URL is a URL");
+        let prefix = parsed.path().trim_start_matches('/').to_owned();
+        let prefix = if prefix.is_empty() {
+            "interview_coach_test".to_owned()
+        } else {
+            prefix
+        };
+        let name = format!(
+            "{prefix}_{}",
+            &uuid::Uuid::new_v4().simple().to_string()[..12]
+        );
+        parsed.set_path("");
+        let server_url = parsed.to_string();
+
+        let admin = Database::connect(&server_url)
+            .await
+            .expect("connect to TEST_MYSQL_URL");
+        admin
+            .execute_unprepared(&format!(
+                "CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+            ))
+            .await
+            .expect("create the test database");
+        admin.close().await.ok();
+
+        parsed.set_path(&name);
+        Self {
+            url: parsed.to_string(),
+            backend: DatabaseBackend::MySql,
+            dir,
+            mysql: Some(MySqlCleanup { server_url, name }),
+        }
+    }
+
+    pub async fn connect(&self) -> DatabaseConnection {
+        Database::connect(&self.url)
+            .await
+            .expect("connect to the test database")
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        let Some(cleanup) = self.mysql.take() else {
+            return;
+        };
+        // Drop runs inside the test's runtime, which cannot be blocked on: use a thread of its own.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                let admin = Database::connect(&cleanup.server_url).await?;
+                admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS `{}`", cleanup.name))
+                    .await?;
+                admin.close().await
+            })?;
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("warning: could not drop a test database: {dropped:?}");
+        }
+    }
+}
+
+/// A running server and what a test needs to talk to it.
+pub struct TestApp {
+    pub address: SocketAddr,
+    pub client: reqwest::Client,
+    /// The server's own pool: closing it simulates losing the database.
+    pub db: DatabaseConnection,
+    pub database: TestDatabase,
+    _stop: oneshot::Sender<()>,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request reaches the server")
+    }
+}
+
+/// The settings a test server runs with: port 0, its own directories, the given database.
+pub fn test_env(database: &TestDatabase, dir: &Path) -> HashMap<String, String> {
+    let sub = |name: &str| -> String { dir.join(name).display().to_string() };
+    HashMap::from([
+        ("DATABASE_URL".into(), database.url.clone()),
+        ("PORT".into(), "0".into()),
+        ("DATA_DIR".into(), sub("data")),
+        ("LOG_DIR".into(), sub("logs")),
+        ("REPORTS_DIR".into(), sub("reports")),
+        ("LEPTOS_SITE_ROOT".into(), sub("site")),
+    ])
+}
+
+/// Starts the real application in this test's runtime on a free port.
+pub async fn spawn_app() -> TestApp {
+    let database = TestDatabase::fresh().await;
+    let env = test_env(&database, database.dir.path());
+    let settings =
+        Settings::from_lookup(|name| env.get(name).cloned()).expect("test settings are valid");
+    let app = Application::build(settings)
+        .await
+        .expect("the application starts");
+    let address = app.local_addr();
+    let db = app.db().clone();
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    TestApp {
+        address,
+        client: reqwest::Client::new(),
+        db,
+        database,
+        _stop: stop,
+    }
+}
+
+/// A directory inside the test database's temporary directory.
+pub fn scratch_dir(database: &TestDatabase, name: &str) -> PathBuf {
+    let path = database.dir.path().join(name);
+    std::fs::create_dir_all(&path).expect("create scratch directory");
+    path
+}
