@@ -4,6 +4,8 @@
 //! the task that gives up), with its cause chain. Field names are dotted (`user.id`,
 //! `vacancy.id`, `request.id`); audit events carry `event = "AUTH_LOGIN"` and friends.
 
+use std::io::IsTerminal;
+
 use tracing_appender::non_blocking::WorkerGuard;
 use tracing_subscriber::{
     EnvFilter, Layer, Registry, layer::SubscriberExt, util::SubscriberInitExt,
@@ -33,7 +35,12 @@ pub fn init(settings: &Settings) -> anyhow::Result<TelemetryGuard> {
 
     let filter = EnvFilter::try_new(&settings.log_filter)
         .map_err(|e| anyhow::anyhow!("invalid setting RUST_LOG: {e}"))?;
-    let stdout = format_layer(settings.log_format, std::io::stdout, true);
+    // Colours only on a terminal: piped output (CI, `make run | tee`) stays plain text.
+    let stdout = format_layer(
+        settings.log_format,
+        std::io::stdout,
+        std::io::stdout().is_terminal(),
+    );
     let file = format_layer(settings.log_format, file_writer, false);
 
     tracing_subscriber::registry()

@@ -115,7 +115,8 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// The server's own pool: closing it simulates losing the database.
     pub db: DatabaseConnection,
-    pub database: TestDatabase,
+    /// Keeps the test database alive (and drops it) with the app.
+    _database: TestDatabase,
     _stop: oneshot::Sender<()>,
 }
 
@@ -165,7 +166,7 @@ pub async fn spawn_app() -> TestApp {
         address,
         client: reqwest::Client::new(),
         db,
-        database,
+        _database: database,
         _stop: stop,
     }
 }

@@ -1,0 +1,115 @@
+# Interview Coach: `make run` serves the app, `make test` runs every test suite.
+# Both install what is missing first (idempotent) and never download from outside the
+# package registries (crates.io, npm).
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# Tool versions. The Dockerfile's build stage uses these same targets, so they cannot drift.
+CARGO_LEPTOS_VERSION := 0.3.10
+# wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock (pinned with `=` in Cargo.toml).
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
+SERVER_BIN := $(TARGET_DIR)/release/server
+SITE_ROOT := $(TARGET_DIR)/site
+BUILD_STAMP := $(TARGET_DIR)/.interview-coach-release.stamp
+NODE_STAMP := end2end/node_modules/.install.stamp
+
+# wasm-opt comes from the npm package `binaryen` (Debian's is too old and breaks hydration).
+export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+# The local MySQL/MariaDB `make test` uses when TEST_MYSQL_URL is not set and one answers.
+LOCAL_MYSQL_URL := mysql://root@127.0.0.1:3306/interview_coach_test
+
+SOURCES := Cargo.toml Cargo.lock $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
+
+.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-browser tools node fmt lint clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
+
+run: build ## Build the release and serve it (SQLite, offline coach, dev sign-in) on http://127.0.0.1:3000
+	@echo "Starting Interview Coach (Ctrl-C stops it)..."
+	LEPTOS_SITE_ROOT="$${LEPTOS_SITE_ROOT:-$(SITE_ROOT)}" exec "$(SERVER_BIN)"
+
+build: $(BUILD_STAMP) ## Release build of server and WASM (skipped when nothing changed)
+
+$(BUILD_STAMP): $(SOURCES) | tools
+	cargo leptos build --release
+	@touch "$@"
+
+watch: tools ## Developer mode: rebuild and reload the browser on every change
+	cargo leptos watch
+
+migrate: build ## Apply database migrations to DATABASE_URL and exit
+	"$(SERVER_BIN)" migrate
+
+test: tools ## Every suite: unit, integration (SQLite, then MySQL), browser
+	@$(MAKE) test-unit
+	@$(MAKE) test-sqlite
+	@$(MAKE) test-mysql
+	@$(MAKE) test-browser
+	@echo "make test: all suites passed"
+
+test-unit: ## Unit tests of the app crate (server side: config, telemetry, errors, ...)
+	cargo test -p app --features ssr --lib
+
+test-sqlite: ## Integration tests against a fresh SQLite database per test
+	env -u TEST_MYSQL_URL cargo test -p server
+
+test-mysql: ## Integration tests against a fresh MySQL/MariaDB database per test
+	@url="$${TEST_MYSQL_URL:-}"; \
+	if [[ -z "$$url" ]] && (exec 3<>/dev/tcp/127.0.0.1/3306) 2>/dev/null; then url="$(LOCAL_MYSQL_URL)"; fi; \
+	if [[ -z "$$url" ]]; then \
+	  $(call skipped,MySQL integration tests,no TEST_MYSQL_URL and nothing answers on 127.0.0.1:3306); \
+	else \
+	  echo "MySQL integration tests on $${url%%@*}@..."; \
+	  TEST_MYSQL_URL="$$url" cargo test -p server --test integration; \
+	fi
+
+test-browser: build node ## Playwright in Debian chromium, JavaScript off and hydrated
+	@if [[ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then \
+	  $(call skipped,browser tests,chromium is not installed (apt-get install chromium)); \
+	else \
+	  cd end2end && SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" npx playwright test; \
+	fi
+
+# A suite that cannot run says so loudly; under CI=true that is a failure, never a pass.
+define skipped
+echo; echo "======== SKIPPED: $(1): $(2) ========"; echo; \
+if [[ "$${CI:-}" == "true" ]]; then echo "CI=true: nothing may be skipped" >&2; exit 1; fi
+endef
+
+tools: node ## Install the pinned build tools if missing (wasm target, cargo-leptos, wasm-bindgen-cli)
+	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@if [[ "$$(cargo leptos --version 2>/dev/null)" != "cargo-leptos $(CARGO_LEPTOS_VERSION)" ]]; then \
+	  echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 15 minutes, once)..."; \
+	  cargo install cargo-leptos --version "$(CARGO_LEPTOS_VERSION)" --locked --features no_downloads; \
+	fi
+	@if [[ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]]; then \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 5 minutes, once)..."; \
+	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --force; \
+	fi
+
+node: $(NODE_STAMP)
+
+$(NODE_STAMP): end2end/package.json end2end/package-lock.json
+	cd end2end && npm ci --no-audit --no-fund
+	@touch "$@"
+
+fmt: ## Format the code
+	cargo fmt --all
+
+lint: ## Formatting and clippy with both feature sets, warnings as errors
+	cargo fmt --all -- --check
+	cargo clippy -p app --features ssr --all-targets -- -D warnings
+	cargo clippy -p server -p migration --all-targets -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+clean: ## Remove build output and installed npm packages (keeps data/, logs/ and reports/)
+	cargo clean
+	rm -rf end2end/node_modules end2end/test-results end2end/.tmp
