@@ -57,10 +57,10 @@ test: tools ## Every suite: unit, integration (SQLite, then MySQL), browser
 test-unit: ## Unit tests of the app crate (server side: config, telemetry, errors, ...)
 	cargo test -p app --features ssr --lib
 
-test-sqlite: ## Integration tests against a fresh SQLite database per test
+test-sqlite: node ## Integration tests against a fresh SQLite database per test
 	env -u TEST_MYSQL_URL cargo test -p server
 
-test-mysql: ## Integration tests against a fresh MySQL/MariaDB database per test
+test-mysql: node ## Integration tests against a fresh MySQL/MariaDB database per test
 	@url="$${TEST_MYSQL_URL:-}"; \
 	if [[ -z "$$url" ]] && (exec 3<>/dev/tcp/127.0.0.1/3306) 2>/dev/null; then url="$(LOCAL_MYSQL_URL)"; fi; \
 	if [[ -z "$$url" ]]; then \
@@ -94,7 +94,7 @@ tools: node ## Install the pinned build tools if missing (wasm target, cargo-lep
 	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --force; \
 	fi
 
-node: $(NODE_STAMP)
+node: $(NODE_STAMP) ## Install the npm packages (Playwright, wasm-opt, the test OIDC provider)
 
 $(NODE_STAMP): end2end/package.json end2end/package-lock.json
 	cd end2end && npm ci --no-audit --no-fund

@@ -5,6 +5,9 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// A second app signs in through a real OpenID provider (end2end/oidc/provider.mjs).
+export const oidcAppPort = port + 1;
+const providerPort = port + 100;
 
 export default defineConfig({
   testDir: './tests',
@@ -37,12 +40,41 @@ export default defineConfig({
     { name: 'no-js', use: { javaScriptEnabled: false } },
     { name: 'hydrated', use: { javaScriptEnabled: true } },
   ],
-  webServer: {
-    command: `./serve.sh ${port}`,
-    url: `http://127.0.0.1:${port}/readyz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `./serve.sh ${port}`,
+      url: `http://127.0.0.1:${port}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'node oidc/provider.mjs',
+      env: {
+        OIDC_PORT: String(providerPort),
+        OIDC_REDIRECT_URIS: `http://127.0.0.1:${oidcAppPort}/auth/callback`,
+        OIDC_POST_LOGOUT_URIS: `http://127.0.0.1:${oidcAppPort}/`,
+      },
+      url: `http://127.0.0.1:${providerPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: [
+        `./serve.sh ${oidcAppPort}`,
+        `OIDC_ISSUER_URL=http://127.0.0.1:${providerPort}`,
+        'OIDC_CLIENT_ID=interview-coach',
+        'OIDC_CLIENT_SECRET=test-secret',
+        `OIDC_REDIRECT_URL=http://127.0.0.1:${oidcAppPort}/auth/callback`,
+      ].join(' '),
+      url: `http://127.0.0.1:${oidcAppPort}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -37,10 +37,7 @@ pub enum AppError {
 impl AppError {
     /// A validation error for one form field.
     pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::Validation {
-            field: field.into(),
-            message: message.into(),
-        }
+        Self::Validation { field: field.into(), message: message.into() }
     }
 }
 
@@ -77,16 +74,12 @@ mod tests {
     fn network_failures_read_as_unavailable_not_internal() {
         let error = AppError::from_server_fn_error(ServerFnErrorErr::Request("timeout".into()));
         assert!(matches!(error, AppError::Unavailable(_)));
-        assert!(
-            !error.to_string().contains("timeout"),
-            "transport detail leaked: {error}"
-        );
+        assert!(!error.to_string().contains("timeout"), "transport detail leaked: {error}");
     }
 
     #[test]
     fn server_side_failures_hide_their_details() {
-        let error =
-            AppError::from_server_fn_error(ServerFnErrorErr::ServerError("SQL syntax near".into()));
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("SQL syntax near".into()));
         assert_eq!(error, AppError::Internal);
         assert!(!error.to_string().contains("SQL"));
     }

@@ -4,8 +4,10 @@
 //! Everything that touches I/O lives behind the single `ssr` gate in [`server`]; the rest of the
 //! crate is plain view code and types that compile for both targets.
 
+pub mod api;
 pub mod components;
 pub mod error;
+pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
@@ -13,12 +15,14 @@ pub mod server;
 use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    StaticSegment,
+    SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use crate::components::header::SiteHeader;
-use crate::pages::{landing::Landing, not_found::NotFound};
+use crate::pages::{
+    landing::Landing, not_found::NotFound, sign_in::SignIn, sign_in_failed::SignInFailed, welcome::Welcome,
+};
 
 /// The HTML document around the app, rendered on the server for every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -57,8 +61,17 @@ pub fn App() -> impl IntoView {
             <div class="page" data-hydrated=move || hydrated.get().to_string()>
                 <SiteHeader/>
                 <main class="content" id="main">
+                    // Async SSR: the page is sent once its data is ready, so it reads complete
+                    // with JavaScript off (no streamed placeholders to swap in).
                     <Routes fallback=NotFound>
-                        <Route path=StaticSegment("") view=Landing/>
+                        <Route path=StaticSegment("") view=Landing ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("signin") view=SignIn ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("signin"), StaticSegment("failed"))
+                            view=SignInFailed
+                            ssr=SsrMode::Async
+                        />
+                        <Route path=StaticSegment("welcome") view=Welcome ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <footer class="site-footer">

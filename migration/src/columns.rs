@@ -15,9 +15,7 @@ pub(crate) struct Schema {
 
 impl Schema {
     pub(crate) fn new(manager: &SchemaManager) -> Self {
-        Self {
-            backend: manager.get_database_backend(),
-        }
+        Self { backend: manager.get_database_backend() }
     }
 
     fn is_mysql(self) -> bool {
@@ -30,22 +28,14 @@ impl Schema {
         let mut table = Table::create();
         table.table(name);
         if self.is_mysql() {
-            table
-                .engine("InnoDB")
-                .character_set("utf8mb4")
-                .collate("utf8mb4_unicode_ci");
+            table.engine("InnoDB").character_set("utf8mb4").collate("utf8mb4_unicode_ci");
         }
         table
     }
 
     /// A 64-bit auto-increment primary key (the app binds it as `i64`).
     pub(crate) fn id(self, name: impl IntoIden) -> ColumnDef {
-        ColumnDef::new(name)
-            .big_integer()
-            .not_null()
-            .auto_increment()
-            .primary_key()
-            .to_owned()
+        ColumnDef::new(name).big_integer().not_null().auto_increment().primary_key().to_owned()
     }
 
     /// A 64-bit foreign-key column.

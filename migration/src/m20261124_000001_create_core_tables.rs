@@ -40,9 +40,7 @@ impl MigrationTrait for Migration {
             Alias::new("vacancies"),
             Alias::new("users"),
         ] {
-            manager
-                .drop_table(Table::drop().table(table).to_owned())
-                .await?;
+            manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())
     }
@@ -116,11 +114,7 @@ fn tables(s: Schema) -> Vec<TableCreateStatement> {
             .col(s.string(Questions::Difficulty, 16).not_null())
             .col(s.string(Questions::SkillTag, 120).not_null())
             .col(s.long_text(Questions::SkillTagsJson).not_null())
-            .col(
-                ColumnDef::new(Questions::QuestionOrder)
-                    .integer()
-                    .not_null(),
-            )
+            .col(ColumnDef::new(Questions::QuestionOrder).integer().not_null())
             .col(s.timestamp(Questions::CreatedAt).not_null())
             .foreign_key(&mut foreign_key(
                 "fk_questions_interview",
@@ -139,12 +133,7 @@ fn tables(s: Schema) -> Vec<TableCreateStatement> {
             .col(s.id(Answers::AnswerId))
             .col(s.reference(Answers::QuestionId))
             .col(s.long_text(Answers::AnswerText).null())
-            .col(
-                ColumnDef::new(Answers::IsSkipped)
-                    .boolean()
-                    .not_null()
-                    .default(false),
-            )
+            .col(ColumnDef::new(Answers::IsSkipped).boolean().not_null().default(false))
             .col(s.timestamp(Answers::CreatedAt).not_null())
             .foreign_key(&mut foreign_key(
                 "fk_answers_question",
@@ -156,31 +145,14 @@ fn tables(s: Schema) -> Vec<TableCreateStatement> {
         s.table(Suggestions::Table)
             .col(s.id(Suggestions::SuggestionId))
             .col(s.reference(Suggestions::QuestionId))
-            .col(
-                ColumnDef::new(Suggestions::Correctness)
-                    .integer()
-                    .not_null(),
-            )
-            .col(
-                ColumnDef::new(Suggestions::RoleRelevance)
-                    .integer()
-                    .not_null(),
-            )
-            .col(
-                ColumnDef::new(Suggestions::RedFlagsCount)
-                    .integer()
-                    .not_null(),
-            )
+            .col(ColumnDef::new(Suggestions::Correctness).integer().not_null())
+            .col(ColumnDef::new(Suggestions::RoleRelevance).integer().not_null())
+            .col(ColumnDef::new(Suggestions::RedFlagsCount).integer().not_null())
             .col(s.long_text(Suggestions::RedFlagsText).not_null())
             .col(s.long_text(Suggestions::ImprovementsText).not_null())
             .col(s.long_text(Suggestions::SuggestedRewrite).not_null())
             .col(s.long_text(Suggestions::FollowupQuestion).null())
-            .col(
-                ColumnDef::new(Suggestions::FallacyDetected)
-                    .boolean()
-                    .not_null()
-                    .default(false),
-            )
+            .col(ColumnDef::new(Suggestions::FallacyDetected).boolean().not_null().default(false))
             .col(s.string(Suggestions::FallacyName, 100).null())
             .col(s.long_text(Suggestions::FallacyExplanation).null())
             .col(s.long_text(Suggestions::CoachHint).not_null())
@@ -231,77 +203,21 @@ fn indexes() -> Vec<IndexCreateStatement> {
     let plain = |name: &str, table: Alias, columns: &[&str]| index(name, table, columns, false);
     vec![
         unique("ux_users_email", Alias::new("users"), &["email"]),
-        plain(
-            "ix_users_oidc_subject",
-            Alias::new("users"),
-            &["oidc_issuer", "oidc_subject"],
-        ),
-        plain(
-            "ix_users_cv_file_hash",
-            Alias::new("users"),
-            &["cv_file_hash"],
-        ),
-        unique(
-            "ux_vacancies_jd_file_hash",
-            Alias::new("vacancies"),
-            &["jd_file_hash"],
-        ),
-        unique(
-            "ux_user_vacancies_user_vacancy",
-            Alias::new("user_vacancies"),
-            &["user_id", "vacancy_id"],
-        ),
-        plain(
-            "ix_user_vacancies_user_last_used",
-            Alias::new("user_vacancies"),
-            &["user_id", "last_used_at"],
-        ),
-        plain(
-            "ix_user_vacancies_vacancy",
-            Alias::new("user_vacancies"),
-            &["vacancy_id"],
-        ),
-        plain(
-            "ix_interviews_user_vacancy_status",
-            Alias::new("interviews"),
-            &["user_vacancy_id", "status"],
-        ),
-        unique(
-            "ux_questions_interview_order",
-            Alias::new("questions"),
-            &["interview_id", "question_order"],
-        ),
-        plain(
-            "ix_questions_user_vacancy",
-            Alias::new("questions"),
-            &["user_vacancy_id"],
-        ),
-        unique(
-            "ux_answers_question",
-            Alias::new("answers"),
-            &["question_id"],
-        ),
-        unique(
-            "ux_suggestions_question",
-            Alias::new("suggestions"),
-            &["question_id"],
-        ),
-        plain(
-            "ix_events_user_created",
-            Alias::new("events"),
-            &["user_id", "created_at"],
-        ),
-        plain(
-            "ix_events_name_created",
-            Alias::new("events"),
-            &["name", "created_at"],
-        ),
+        plain("ix_users_oidc_subject", Alias::new("users"), &["oidc_issuer", "oidc_subject"]),
+        plain("ix_users_cv_file_hash", Alias::new("users"), &["cv_file_hash"]),
+        unique("ux_vacancies_jd_file_hash", Alias::new("vacancies"), &["jd_file_hash"]),
+        unique("ux_user_vacancies_user_vacancy", Alias::new("user_vacancies"), &["user_id", "vacancy_id"]),
+        plain("ix_user_vacancies_user_last_used", Alias::new("user_vacancies"), &["user_id", "last_used_at"]),
+        plain("ix_user_vacancies_vacancy", Alias::new("user_vacancies"), &["vacancy_id"]),
+        plain("ix_interviews_user_vacancy_status", Alias::new("interviews"), &["user_vacancy_id", "status"]),
+        unique("ux_questions_interview_order", Alias::new("questions"), &["interview_id", "question_order"]),
+        plain("ix_questions_user_vacancy", Alias::new("questions"), &["user_vacancy_id"]),
+        unique("ux_answers_question", Alias::new("answers"), &["question_id"]),
+        unique("ux_suggestions_question", Alias::new("suggestions"), &["question_id"]),
+        plain("ix_events_user_created", Alias::new("events"), &["user_id", "created_at"]),
+        plain("ix_events_name_created", Alias::new("events"), &["name", "created_at"]),
         plain("ix_events_vacancy", Alias::new("events"), &["vacancy_id"]),
-        plain(
-            "ix_sessions_expiry",
-            Alias::new("sessions"),
-            &["expiry_date"],
-        ),
+        plain("ix_sessions_expiry", Alias::new("sessions"), &["expiry_date"]),
     ]
 }
 

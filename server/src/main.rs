@@ -55,10 +55,7 @@ async fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            tracing::error!(
-                error = format!("{error:#}"),
-                "Interview Coach stopped with an error"
-            );
+            tracing::error!(error = format!("{error:#}"), "Interview Coach stopped with an error");
             ExitCode::FAILURE
         }
     }

@@ -1,3 +1,4 @@
 //! Reusable pieces of the page frame and of later screens.
 
 pub mod header;
+pub mod person_form;

@@ -2,3 +2,6 @@
 
 pub mod landing;
 pub mod not_found;
+pub mod sign_in;
+pub mod sign_in_failed;
+pub mod welcome;

@@ -79,10 +79,7 @@ pub struct SettingsError {
 
 impl SettingsError {
     fn new(var: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            var,
-            message: message.into(),
-        }
+        Self { var, message: message.into() }
     }
 }
 
@@ -95,11 +92,7 @@ impl Settings {
     /// Reads the settings through `lookup` (the environment in production, a map in tests).
     /// Empty values count as unset, so `FOO=` in an env file does not override a default.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
-        let get = |name: &str| {
-            lookup(name)
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| lookup(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
 
         let data_dir = PathBuf::from(get("DATA_DIR").unwrap_or_else(|| "data".into()));
         let database_url = match get("DATABASE_URL") {
@@ -107,21 +100,15 @@ impl Settings {
                 check_database_url(&url)?;
                 url
             }
-            None => format!(
-                "sqlite://{}?mode=rwc",
-                data_dir.join("interview-coach.db").display()
-            ),
+            None => format!("sqlite://{}?mode=rwc", data_dir.join("interview-coach.db").display()),
         };
 
-        Ok(Self {
+        let settings = Self {
             addr: listen_addr(&get)?,
             database_url: SecretString::from(database_url),
-            db_max_connections: parse_or(
-                "DB_MAX_CONNECTIONS",
-                get("DB_MAX_CONNECTIONS"),
-                10,
-                |n| (1..=1000).contains(n),
-            )?,
+            db_max_connections: parse_or("DB_MAX_CONNECTIONS", get("DB_MAX_CONNECTIONS"), 10, |n| {
+                (1..=1000).contains(n)
+            })?,
             db_slow_statement: Duration::from_millis(parse_or(
                 "DB_SLOW_STATEMENT_MS",
                 get("DB_SLOW_STATEMENT_MS"),
@@ -141,22 +128,54 @@ impl Settings {
             },
             log_filter: get("RUST_LOG").unwrap_or_else(|| "info".into()),
             reports_dir: PathBuf::from(get("REPORTS_DIR").unwrap_or_else(|| "reports".into())),
-            site_root: PathBuf::from(
-                get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
-            ),
+            site_root: PathBuf::from(get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into())),
             site_pkg_dir: get("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".into()),
             output_name: get("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| DEFAULT_OUTPUT_NAME.into()),
             oidc: oidc_settings(&get)?,
             allow_dev_signin: parse_bool("ALLOW_DEV_SIGNIN", get("ALLOW_DEV_SIGNIN"))?,
             coach: CoachSettings {
                 api_key: get("OPENAI_API_KEY").map(SecretString::from),
-                base_url: get("OPENAI_BASE_URL")
-                    .map(|v| parse_url("OPENAI_BASE_URL", &v))
-                    .transpose()?,
+                base_url: get("OPENAI_BASE_URL").map(|v| parse_url("OPENAI_BASE_URL", &v)).transpose()?,
                 model: get("COACH_MODEL").unwrap_or_else(|| DEFAULT_MODEL.into()),
             },
             data_dir,
-        })
+        };
+        settings.check_sign_in()?;
+        Ok(settings)
+    }
+
+    /// Development sign-in lets anyone claim any e-mail address: it is allowed only when no
+    /// identity provider is configured and the server cannot be reached from other machines
+    /// (a loopback address), or when an operator opts in explicitly with `ALLOW_DEV_SIGNIN`.
+    fn check_sign_in(&self) -> Result<(), SettingsError> {
+        match (&self.oidc, self.allow_dev_signin) {
+            (Some(_), true) => Err(SettingsError::new(
+                "ALLOW_DEV_SIGNIN",
+                "development sign-in cannot be enabled while OIDC_ISSUER_URL is set; remove one of them",
+            )),
+            (None, false) if !self.addr.ip().is_loopback() => Err(SettingsError::new(
+                "OIDC_ISSUER_URL",
+                format!(
+                    "the server listens on {}, which other machines can reach, and no identity \
+                     provider is configured. Set OIDC_ISSUER_URL, OIDC_CLIENT_ID, \
+                     OIDC_CLIENT_SECRET and OIDC_REDIRECT_URL (see README, \"Sign-in\"), or set \
+                     ALLOW_DEV_SIGNIN=true to accept development sign-in on this address",
+                    self.addr.ip()
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// True when users sign in with the development form instead of an identity provider.
+    pub fn dev_signin(&self) -> bool {
+        self.oidc.is_none()
+    }
+
+    /// Cookies get `Secure` and the `__Host-` prefix when the public address is HTTPS, which
+    /// the OIDC redirect URL tells (TLS usually ends at a proxy, so the socket cannot).
+    pub fn serves_https(&self) -> bool {
+        self.oidc.as_ref().is_some_and(|oidc| oidc.redirect_url.scheme() == "https")
     }
 
     /// True for SQLite (the embedded default), false for MySQL/MariaDB.
@@ -176,34 +195,26 @@ fn listen_addr(get: &impl Fn(&str) -> Option<String>) -> Result<SocketAddr, Sett
     let site = get("LEPTOS_SITE_ADDR")
         .map(|v| {
             v.parse::<SocketAddr>().map_err(|_| {
-                SettingsError::new(
-                    "LEPTOS_SITE_ADDR",
-                    format!("`{v}` is not an address like 127.0.0.1:3000"),
-                )
+                SettingsError::new("LEPTOS_SITE_ADDR", format!("`{v}` is not an address like 127.0.0.1:3000"))
             })
         })
         .transpose()?;
     let host = match get("HOST") {
-        Some(v) => v.parse::<IpAddr>().map_err(|_| {
-            SettingsError::new(
-                "HOST",
-                format!("`{v}` is not an IP address such as 0.0.0.0"),
-            )
-        })?,
+        Some(v) => v
+            .parse::<IpAddr>()
+            .map_err(|_| SettingsError::new("HOST", format!("`{v}` is not an IP address such as 0.0.0.0")))?,
         None => site.map_or(IpAddr::V4(Ipv4Addr::LOCALHOST), |a| a.ip()),
     };
     let port = match get("PORT") {
-        Some(v) => v.parse::<u16>().map_err(|_| {
-            SettingsError::new("PORT", format!("`{v}` is not a port number (0-65535)"))
-        })?,
+        Some(v) => v
+            .parse::<u16>()
+            .map_err(|_| SettingsError::new("PORT", format!("`{v}` is not a port number (0-65535)")))?,
         None => site.map_or(DEFAULT_PORT, |a| a.port()),
     };
     Ok(SocketAddr::new(host, port))
 }
 
-fn oidc_settings(
-    get: &impl Fn(&str) -> Option<String>,
-) -> Result<Option<OidcSettings>, SettingsError> {
+fn oidc_settings(get: &impl Fn(&str) -> Option<String>) -> Result<Option<OidcSettings>, SettingsError> {
     let Some(issuer) = get("OIDC_ISSUER_URL") else {
         for var in ["OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URL"] {
             if get(var).is_some() {
@@ -250,14 +261,11 @@ fn check_database_url(url: &str) -> Result<(), SettingsError> {
 }
 
 fn parse_url(var: &'static str, value: &str) -> Result<Url, SettingsError> {
-    let url = Url::parse(value)
-        .map_err(|e| SettingsError::new(var, format!("`{value}` is not a URL ({e})")))?;
+    let url =
+        Url::parse(value).map_err(|e| SettingsError::new(var, format!("`{value}` is not a URL ({e})")))?;
     match url.scheme() {
         "http" | "https" => Ok(url),
-        other => Err(SettingsError::new(
-            var,
-            format!("scheme `{other}` is not http or https"),
-        )),
+        other => Err(SettingsError::new(var, format!("scheme `{other}` is not http or https"))),
     }
 }
 
@@ -265,10 +273,7 @@ fn parse_bool(var: &'static str, value: Option<String>) -> Result<bool, Settings
     match value.as_deref().map(str::to_ascii_lowercase).as_deref() {
         None | Some("false" | "0" | "no") => Ok(false),
         Some("true" | "1" | "yes") => Ok(true),
-        Some(other) => Err(SettingsError::new(
-            var,
-            format!("`{other}` is not true or false"),
-        )),
+        Some(other) => Err(SettingsError::new(var, format!("`{other}` is not true or false"))),
     }
 }
 
@@ -283,10 +288,9 @@ fn parse_or<T: std::str::FromStr + Copy + std::fmt::Display>(
     };
     match value.parse::<T>() {
         Ok(n) if valid(&n) => Ok(n),
-        _ => Err(SettingsError::new(
-            var,
-            format!("`{value}` is not a valid number here (default {default})"),
-        )),
+        _ => {
+            Err(SettingsError::new(var, format!("`{value}` is not a valid number here (default {default})")))
+        }
     }
 }
 
@@ -310,10 +314,7 @@ mod tests {
     use super::*;
 
     fn settings(vars: &[(&str, &str)]) -> Result<Settings, SettingsError> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -322,10 +323,7 @@ mod tests {
         let s = settings(&[]).expect("defaults are valid");
         assert_eq!(s.addr, "127.0.0.1:3000".parse().unwrap());
         assert!(s.uses_sqlite());
-        assert_eq!(
-            s.database_url.expose_secret(),
-            "sqlite://data/interview-coach.db?mode=rwc"
-        );
+        assert_eq!(s.database_url.expose_secret(), "sqlite://data/interview-coach.db?mode=rwc");
         assert_eq!(s.log_format, LogFormat::Pretty);
         assert!(s.oidc.is_none());
         assert!(s.coach.api_key.is_none());
@@ -335,7 +333,7 @@ mod tests {
     fn port_alone_keeps_the_host_and_changes_the_port() {
         let s = settings(&[("PORT", "8080")]).unwrap();
         assert_eq!(s.addr, "127.0.0.1:8080".parse().unwrap());
-        let s = settings(&[("HOST", "0.0.0.0"), ("PORT", "8080")]).unwrap();
+        let s = settings(&[("HOST", "0.0.0.0"), ("PORT", "8080"), ("ALLOW_DEV_SIGNIN", "1")]).unwrap();
         assert_eq!(s.addr, "0.0.0.0:8080".parse().unwrap());
         let s = settings(&[("LEPTOS_SITE_ADDR", "127.0.0.1:4000")]).unwrap();
         assert_eq!(s.addr.port(), 4000);
@@ -367,10 +365,7 @@ mod tests {
         let s = settings(&[
             ("OIDC_ISSUER_URL", "https://id.example.com"),
             ("OIDC_CLIENT_ID", "app"),
-            (
-                "OIDC_REDIRECT_URL",
-                "https://coach.example.com/auth/callback",
-            ),
+            ("OIDC_REDIRECT_URL", "https://coach.example.com/auth/callback"),
         ])
         .unwrap();
         assert_eq!(s.oidc.unwrap().scopes, ["openid", "email", "profile"]);
@@ -384,10 +379,7 @@ mod tests {
             ("OIDC_ISSUER_URL", "https://id.example.com"),
             ("OIDC_CLIENT_ID", "app"),
             ("OIDC_CLIENT_SECRET", "client-s3cret"),
-            (
-                "OIDC_REDIRECT_URL",
-                "https://coach.example.com/auth/callback",
-            ),
+            ("OIDC_REDIRECT_URL", "https://coach.example.com/auth/callback"),
         ])
         .unwrap();
         let dump = format!("{s:?}");
@@ -395,6 +387,32 @@ mod tests {
             assert!(!dump.contains(secret), "{secret} leaked into {dump}");
         }
         assert_eq!(s.database_display(), "mysql://coach:***@db/coach");
+    }
+
+    #[test]
+    fn dev_signin_needs_loopback_or_an_explicit_opt_in() {
+        let error = settings(&[("HOST", "0.0.0.0")]).unwrap_err();
+        assert_eq!(error.var, "OIDC_ISSUER_URL");
+        assert!(error.message.contains("ALLOW_DEV_SIGNIN=true"), "{error}");
+
+        assert!(settings(&[("HOST", "0.0.0.0"), ("ALLOW_DEV_SIGNIN", "true")]).unwrap().dev_signin());
+        assert!(settings(&[("HOST", "::1")]).unwrap().dev_signin());
+    }
+
+    #[test]
+    fn dev_signin_is_never_combined_with_oidc() {
+        let oidc = [
+            ("OIDC_ISSUER_URL", "https://id.example.com"),
+            ("OIDC_CLIENT_ID", "app"),
+            ("OIDC_REDIRECT_URL", "https://coach.example.com/auth/callback"),
+        ];
+        let s = settings(&oidc).unwrap();
+        assert!(!s.dev_signin());
+        assert!(s.serves_https());
+
+        let mut with_flag = oidc.to_vec();
+        with_flag.push(("ALLOW_DEV_SIGNIN", "true"));
+        assert_eq!(settings(&with_flag).unwrap_err().var, "ALLOW_DEV_SIGNIN");
     }
 
     #[test]

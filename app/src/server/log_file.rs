@@ -31,12 +31,7 @@ impl DailyLogFile {
             Ok(modified) => chrono::DateTime::<Utc>::from(modified).date_naive(),
             Err(_) => Utc::now().date_naive(),
         };
-        let mut writer = Self {
-            dir: dir.to_owned(),
-            file: append(&path)?,
-            day,
-            keep_days,
-        };
+        let mut writer = Self { dir: dir.to_owned(), file: append(&path)?, day, keep_days };
         writer.rotate_if_new_day(Utc::now().date_naive())?;
         Ok(writer)
     }
@@ -47,11 +42,7 @@ impl DailyLogFile {
         }
         self.file.flush()?;
         let live = self.dir.join(FILE_NAME);
-        fs::rename(
-            &live,
-            self.dir
-                .join(format!("app.{}.log", self.day.format("%Y-%m-%d"))),
-        )?;
+        fs::rename(&live, self.dir.join(format!("app.{}.log", self.day.format("%Y-%m-%d"))))?;
         self.file = append(&live)?;
         self.day = today;
         self.prune(today);
@@ -109,14 +100,9 @@ mod tests {
         log.rotate_if_new_day(today).unwrap();
         log.write_all(b"today\n").unwrap();
 
-        let rotated = dir
-            .path()
-            .join(format!("app.{}.log", yesterday.format("%Y-%m-%d")));
+        let rotated = dir.path().join(format!("app.{}.log", yesterday.format("%Y-%m-%d")));
         assert_eq!(fs::read_to_string(rotated).unwrap(), "yesterday\n");
-        assert_eq!(
-            fs::read_to_string(dir.path().join("app.log")).unwrap(),
-            "today\n"
-        );
+        assert_eq!(fs::read_to_string(dir.path().join("app.log")).unwrap(), "today\n");
     }
 
     #[test]
@@ -127,27 +113,14 @@ mod tests {
         let old = today - chrono::Days::new(30);
         let recent = today - chrono::Days::new(3);
         for day in [old, recent] {
-            fs::write(
-                dir.path()
-                    .join(format!("app.{}.log", day.format("%Y-%m-%d"))),
-                "x",
-            )
-            .unwrap();
+            fs::write(dir.path().join(format!("app.{}.log", day.format("%Y-%m-%d"))), "x").unwrap();
         }
         fs::write(dir.path().join("notes.txt"), "not a log").unwrap();
 
         log.rotate_if_new_day(today).unwrap();
 
-        assert!(
-            !dir.path()
-                .join(format!("app.{}.log", old.format("%Y-%m-%d")))
-                .exists()
-        );
-        assert!(
-            dir.path()
-                .join(format!("app.{}.log", recent.format("%Y-%m-%d")))
-                .exists()
-        );
+        assert!(!dir.path().join(format!("app.{}.log", old.format("%Y-%m-%d"))).exists());
+        assert!(dir.path().join(format!("app.{}.log", recent.format("%Y-%m-%d"))).exists());
         assert!(dir.path().join("notes.txt").exists());
     }
 }

@@ -4,6 +4,8 @@
 //! the entities, `startup` assembles the axum application from the settings so that the binary
 //! and the tests build exactly the same thing.
 
+pub mod audit;
+pub mod auth;
 pub mod config;
 pub mod db;
 mod health;

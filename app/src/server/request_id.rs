@@ -61,10 +61,7 @@ pub async fn trace_request(mut request: Request, next: Next) -> Response {
 /// Accepts ids a proxy would send (UUIDs, hex, trace ids) and refuses anything that could
 /// garble a log line or be used to flood it.
 fn is_well_formed(id: &str) -> bool {
-    (8..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    (8..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 #[cfg(test)]

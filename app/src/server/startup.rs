@@ -4,6 +4,7 @@
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context;
 use axum::Router;
@@ -14,7 +15,12 @@ use leptos_axum::{LeptosRoutes, generate_route_list};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 
+use super::auth::oidc::OidcProvider;
+use super::auth::session_store::DbSessionStore;
+use super::auth::{self, SignIn};
 use super::config::Settings;
 use super::state::AppState;
 use super::{db, health, request_id};
@@ -31,31 +37,50 @@ impl Application {
     /// Connects and migrates the database, binds the listener and assembles the routes.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let db = db::connect(&settings).await?;
-        db::migrate(&db)
-            .await
-            .context("applying database migrations")?;
+        db::migrate(&db).await.context("applying database migrations")?;
 
         let listener = TcpListener::bind(settings.addr)
             .await
             .with_context(|| format!("cannot listen on {} (HOST/PORT)", settings.addr))?;
+        Self::build_with_listener(settings, db, listener).await
+    }
+
+    /// Like [`build`](Self::build) on a listener bound by the caller (tests that must know the
+    /// port before the app starts, e.g. for an OIDC redirect URL).
+    pub async fn build_on(settings: Settings, listener: std::net::TcpListener) -> anyhow::Result<Self> {
+        let db = db::connect(&settings).await?;
+        db::migrate(&db).await.context("applying database migrations")?;
+        listener.set_nonblocking(true)?;
+        Self::build_with_listener(settings, db, TcpListener::from_std(listener)?).await
+    }
+
+    async fn build_with_listener(
+        settings: Settings,
+        db: DatabaseConnection,
+        listener: TcpListener,
+    ) -> anyhow::Result<Self> {
+        let sign_in = match &settings.oidc {
+            Some(oidc) => SignIn::Provider(Arc::new(OidcProvider::discover(oidc).await?)),
+            None => {
+                tracing::warn!(
+                    "no OIDC_ISSUER_URL: development sign-in is on (anyone can sign in as anyone)"
+                );
+                SignIn::Development
+            }
+        };
         let state = AppState {
             leptos_options: leptos_options(&settings, listener.local_addr()?),
             db,
             settings: Arc::new(settings),
+            sign_in,
         };
         let router = router(state.clone());
-        Ok(Self {
-            listener,
-            router,
-            state,
-        })
+        Ok(Self { listener, router, state })
     }
 
     /// The address actually bound (the real port when `PORT=0`).
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener
-            .local_addr()
-            .expect("a bound TCP listener has a local address")
+        self.listener.local_addr().expect("a bound TCP listener has a local address")
     }
 
     /// The database pool the application uses.
@@ -64,13 +89,8 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests and returns.
-    pub async fn run_until(
-        self,
-        shutdown: impl Future<Output = ()> + Send + 'static,
-    ) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
     }
 }
 
@@ -83,13 +103,31 @@ fn leptos_options(settings: &Settings, bound: SocketAddr) -> LeptosOptions {
         .build()
 }
 
+/// How often expired sessions are deleted from the database.
+const SESSION_SWEEP_PERIOD: Duration = Duration::from_secs(60 * 60);
+
 fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
+
+    let store = DbSessionStore::new(state.db.clone());
+    store.spawn_expiry_sweeper(SESSION_SWEEP_PERIOD);
+    let https = state.settings.serves_https();
+    // `__Host-` makes the browser insist on Secure, Path=/ and no Domain: no subdomain can
+    // plant or read the cookie. It is only valid over HTTPS.
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(if https { "__Host-ic_session" } else { "ic_session" })
+        .with_secure(https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(auth::session::IDLE_LIFETIME));
+
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
+        .merge(auth::routes::routes(&state.sign_in))
         .leptos_routes_with_context(
             &state,
             routes,
@@ -97,7 +135,10 @@ fn router(state: AppState) -> Router {
             move || shell(shell_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        // Outermost first: a panic anywhere becomes a 500 inside the traced request.
+        // Each layer wraps the ones above it: the request span is outermost, so panics and
+        // refusals are logged with the request id.
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(auth::origin::require_same_origin))
         .layer(CatchPanicLayer::new())
         .layer(axum::middleware::from_fn(request_id::trace_request))
         .with_state(state)

@@ -6,6 +6,7 @@ use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
+use super::auth::SignIn;
 use super::config::Settings;
 
 /// Shared application state. Cloning is cheap (reference counts only).
@@ -14,6 +15,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
+    pub sign_in: SignIn,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -7,9 +7,7 @@
 use std::io::IsTerminal;
 
 use tracing_appender::non_blocking::WorkerGuard;
-use tracing_subscriber::{
-    EnvFilter, Layer, Registry, layer::SubscriberExt, util::SubscriberInitExt,
-};
+use tracing_subscriber::{EnvFilter, Layer, Registry, layer::SubscriberExt, util::SubscriberInitExt};
 
 use super::config::{LogFormat, Settings};
 use super::log_file::DailyLogFile;
@@ -26,21 +24,14 @@ pub struct TelemetryGuard {
 /// Installs the global subscriber. Call once, before anything logs.
 pub fn init(settings: &Settings) -> anyhow::Result<TelemetryGuard> {
     let file = DailyLogFile::open(&settings.log_dir, LOG_RETENTION_DAYS).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot open the log file in LOG_DIR={}: {e}",
-            settings.log_dir.display()
-        )
+        anyhow::anyhow!("cannot open the log file in LOG_DIR={}: {e}", settings.log_dir.display())
     })?;
     let (file_writer, guard) = tracing_appender::non_blocking(file);
 
     let filter = EnvFilter::try_new(&settings.log_filter)
         .map_err(|e| anyhow::anyhow!("invalid setting RUST_LOG: {e}"))?;
     // Colours only on a terminal: piped output (CI, `make run | tee`) stays plain text.
-    let stdout = format_layer(
-        settings.log_format,
-        std::io::stdout,
-        std::io::stdout().is_terminal(),
-    );
+    let stdout = format_layer(settings.log_format, std::io::stdout, std::io::stdout().is_terminal());
     let file = format_layer(settings.log_format, file_writer, false);
 
     tracing_subscriber::registry()
@@ -59,16 +50,11 @@ fn format_layer<W>(format: LogFormat, writer: W, ansi: bool) -> BoxedLayer
 where
     W: for<'w> tracing_subscriber::fmt::MakeWriter<'w> + Send + Sync + 'static,
 {
-    let layer = tracing_subscriber::fmt::layer()
-        .with_writer(writer)
-        .with_target(true);
+    let layer = tracing_subscriber::fmt::layer().with_writer(writer).with_target(true);
     match format {
-        LogFormat::Json => layer
-            .json()
-            .flatten_event(true)
-            .with_current_span(true)
-            .with_span_list(false)
-            .boxed(),
+        LogFormat::Json => {
+            layer.json().flatten_event(true).with_current_span(true).with_span_list(false).boxed()
+        }
         LogFormat::Pretty => layer.with_ansi(ansi).boxed(),
     }
 }

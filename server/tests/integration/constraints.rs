@@ -94,53 +94,31 @@ async fn insert_answer(
 #[tokio::test]
 async fn duplicate_email_in_another_case_is_rejected_as_unique() {
     let (_database, conn) = migrated().await;
-    insert_user(&conn, "ada@example.com")
-        .await
-        .expect("first user");
+    insert_user(&conn, "ada@example.com").await.expect("first user");
 
-    let error = insert_user(&conn, "ADA@Example.COM")
-        .await
-        .expect_err("same address, other case");
+    let error = insert_user(&conn, "ADA@Example.COM").await.expect_err("same address, other case");
 
-    assert_eq!(
-        constraint_violation(&error),
-        Some(ConstraintViolation::Unique),
-        "{error}"
-    );
+    assert_eq!(constraint_violation(&error), Some(ConstraintViolation::Unique), "{error}");
 }
 
 #[tokio::test]
 async fn second_answer_for_the_same_question_is_rejected_as_unique() {
     let (_database, conn) = migrated().await;
     let question_id = seed_question(&conn).await;
-    insert_answer(&conn, question_id, "First and only answer")
-        .await
-        .expect("first answer");
+    insert_answer(&conn, question_id, "First and only answer").await.expect("first answer");
 
-    let error = insert_answer(&conn, question_id, "A second try")
-        .await
-        .expect_err("second answer");
+    let error = insert_answer(&conn, question_id, "A second try").await.expect_err("second answer");
 
-    assert_eq!(
-        constraint_violation(&error),
-        Some(ConstraintViolation::Unique),
-        "{error}"
-    );
+    assert_eq!(constraint_violation(&error), Some(ConstraintViolation::Unique), "{error}");
 }
 
 #[tokio::test]
 async fn answer_to_a_missing_question_is_rejected_as_foreign_key() {
     let (_database, conn) = migrated().await;
 
-    let error = insert_answer(&conn, 987_654, "Dangling")
-        .await
-        .expect_err("no such question");
+    let error = insert_answer(&conn, 987_654, "Dangling").await.expect_err("no such question");
 
-    assert_eq!(
-        constraint_violation(&error),
-        Some(ConstraintViolation::ForeignKey),
-        "{error}"
-    );
+    assert_eq!(constraint_violation(&error), Some(ConstraintViolation::ForeignKey), "{error}");
 }
 
 #[tokio::test]
@@ -148,10 +126,7 @@ async fn other_errors_are_not_mistaken_for_constraint_violations() {
     let (_database, conn) = migrated().await;
     use sea_orm::ConnectionTrait;
 
-    let error = conn
-        .execute_unprepared("SELECT no_such_column FROM users")
-        .await
-        .expect_err("bad SQL");
+    let error = conn.execute_unprepared("SELECT no_such_column FROM users").await.expect_err("bad SQL");
 
     assert_eq!(constraint_violation(&error), None, "{error}");
 }
@@ -159,9 +134,7 @@ async fn other_errors_are_not_mistaken_for_constraint_violations() {
 #[tokio::test]
 async fn timestamps_after_2038_round_trip_unchanged() {
     let (_database, conn) = migrated().await;
-    let far = chrono::DateTime::parse_from_rfc3339("2040-05-06T07:08:09.123456Z")
-        .unwrap()
-        .naive_utc();
+    let far = chrono::DateTime::parse_from_rfc3339("2040-05-06T07:08:09.123456Z").unwrap().naive_utc();
     let user = users::ActiveModel {
         email: Set("future@example.com".into()),
         first_name: Set("Fu".into()),
@@ -174,10 +147,6 @@ async fn timestamps_after_2038_round_trip_unchanged() {
     .unwrap();
 
     use sea_orm::EntityTrait;
-    let back = users::Entity::find_by_id(user.user_id)
-        .one(&conn)
-        .await
-        .unwrap()
-        .unwrap();
+    let back = users::Entity::find_by_id(user.user_id).one(&conn).await.unwrap().unwrap();
     assert_eq!(back.created_at, far);
 }

@@ -22,10 +22,7 @@ async fn readyz_fails_when_the_database_is_gone_but_healthz_does_not() {
     let app = spawn_app().await;
     assert_eq!(app.get("/readyz").await.status(), StatusCode::OK);
 
-    app.db
-        .close_by_ref()
-        .await
-        .expect("close the server's pool");
+    app.db.close_by_ref().await.expect("close the server's pool");
 
     let ready = app.get("/readyz").await;
     assert_eq!(ready.status(), StatusCode::SERVICE_UNAVAILABLE);
@@ -58,13 +55,8 @@ async fn a_well_formed_incoming_request_id_is_kept_and_junk_is_replaced() {
         .unwrap();
     assert_eq!(kept.headers()["x-request-id"], "lb-trace-0123456789");
 
-    let replaced = app
-        .client
-        .get(app.url("/healthz"))
-        .header("x-request-id", "<script>")
-        .send()
-        .await
-        .unwrap();
+    let replaced =
+        app.client.get(app.url("/healthz")).header("x-request-id", "<script>").send().await.unwrap();
     assert_ne!(replaced.headers()["x-request-id"], "<script>");
 }
 
@@ -76,22 +68,10 @@ async fn the_landing_page_is_server_rendered_with_the_hydration_bundle() {
     assert_eq!(page.status(), StatusCode::OK);
     let html = page.text().await.unwrap();
 
-    assert!(
-        html.contains("Practise the interview for the job you want"),
-        "{html}"
-    );
-    assert!(
-        html.contains("/pkg/interview-coach.js"),
-        "hydration script missing"
-    );
-    assert!(
-        html.contains("/pkg/interview-coach.css"),
-        "stylesheet missing"
-    );
-    assert!(
-        html.contains(r#"data-hydrated="false""#),
-        "server render must not claim hydration"
-    );
+    assert!(html.contains("Practise the interview for the job you want"), "{html}");
+    assert!(html.contains("/pkg/interview-coach.js"), "hydration script missing");
+    assert!(html.contains("/pkg/interview-coach.css"), "stylesheet missing");
+    assert!(html.contains(r#"data-hydrated="false""#), "server render must not claim hydration");
 }
 
 #[tokio::test]

@@ -27,17 +27,12 @@ fn start_server(database: &TestDatabase, workdir: &std::path::Path) -> (Child, S
             }
         }
     });
-    let url = receiver
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server announces its URL");
+    let url = receiver.recv_timeout(Duration::from_secs(60)).expect("the server announces its URL");
     (child, url)
 }
 
 fn terminate(child: &Child) {
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("run kill");
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("run kill");
     assert!(status.success());
 }
 
@@ -48,26 +43,16 @@ async fn request_id_appears_in_the_header_and_in_app_log() {
     let (mut child, url) = start_server(&database, &workdir);
 
     let response = reqwest::get(format!("{url}/")).await.expect("GET /");
-    let id = response.headers()["x-request-id"]
-        .to_str()
-        .unwrap()
-        .to_owned();
+    let id = response.headers()["x-request-id"].to_str().unwrap().to_owned();
 
     let log_path = workdir.join("logs").join("app.log");
     let deadline = Instant::now() + Duration::from_secs(10);
     let line = loop {
         let log = std::fs::read_to_string(&log_path).unwrap_or_default();
-        if let Some(line) = log
-            .lines()
-            .find(|l| l.contains(&id) && l.contains("request finished"))
-        {
+        if let Some(line) = log.lines().find(|l| l.contains(&id) && l.contains("request finished")) {
             break line.to_owned();
         }
-        assert!(
-            Instant::now() < deadline,
-            "request id {id} never reached {}:\n{log}",
-            log_path.display()
-        );
+        assert!(Instant::now() < deadline, "request id {id} never reached {}:\n{log}", log_path.display());
         tokio::time::sleep(Duration::from_millis(100)).await;
     };
     let entry: serde_json::Value = serde_json::from_str(&line).expect("log lines are JSON");
@@ -76,10 +61,7 @@ async fn request_id_appears_in_the_header_and_in_app_log() {
 
     terminate(&child);
     let stopped = wait_with_timeout(&mut child, Duration::from_secs(10));
-    assert!(
-        stopped.is_some_and(|s| s.success()),
-        "the server must exit cleanly on SIGTERM: {stopped:?}"
-    );
+    assert!(stopped.is_some_and(|s| s.success()), "the server must exit cleanly on SIGTERM: {stopped:?}");
 }
 
 #[test]
@@ -106,4 +88,41 @@ fn wait_with_timeout(child: &mut Child, limit: Duration) -> Option<std::process:
     }
     let _ = child.kill();
     None
+}
+
+#[test]
+fn development_sign_in_on_a_public_address_stops_start_up() {
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env_clear()
+        .env("HOST", "0.0.0.0")
+        .env("PORT", "0")
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("run the server binary");
+
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("OIDC_ISSUER_URL") && stderr.contains("ALLOW_DEV_SIGNIN=true"), "{stderr}");
+}
+
+#[tokio::test]
+async fn an_unreachable_identity_provider_stops_start_up_with_a_clear_error() {
+    let database = TestDatabase::fresh().await;
+    let workdir = scratch_dir(&database, "run");
+    let output = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env_clear()
+        .envs(test_env(&database, &workdir))
+        .env("OIDC_ISSUER_URL", "http://127.0.0.1:9")
+        .env("OIDC_CLIENT_ID", "interview-coach")
+        .env("OIDC_REDIRECT_URL", "http://127.0.0.1:3000/auth/callback")
+        .current_dir(&workdir)
+        .output()
+        .expect("run the server binary");
+
+    assert!(!output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("cannot reach the identity provider at OIDC_ISSUER_URL=http://127.0.0.1:9"),
+        "{stdout}"
+    );
 }

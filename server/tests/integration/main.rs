@@ -7,4 +7,5 @@ mod constraints;
 mod health;
 mod logging;
 mod migrations;
+mod sign_in;
 mod support;

@@ -25,30 +25,9 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "cv_text",
         ],
     ),
-    (
-        "vacancies",
-        &[
-            "vacancy_id",
-            "position_title",
-            "jd_file_hash",
-            "jd_text",
-            "created_at",
-        ],
-    ),
-    (
-        "user_vacancies",
-        &["user_vacancy_id", "user_id", "vacancy_id", "created_at"],
-    ),
-    (
-        "interviews",
-        &[
-            "interview_id",
-            "user_vacancy_id",
-            "status",
-            "started_at",
-            "archived_at",
-        ],
-    ),
+    ("vacancies", &["vacancy_id", "position_title", "jd_file_hash", "jd_text", "created_at"]),
+    ("user_vacancies", &["user_vacancy_id", "user_id", "vacancy_id", "created_at"]),
+    ("interviews", &["interview_id", "user_vacancy_id", "status", "started_at", "archived_at"]),
     (
         "questions",
         &[
@@ -64,16 +43,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "created_at",
         ],
     ),
-    (
-        "answers",
-        &[
-            "answer_id",
-            "question_id",
-            "answer_text",
-            "is_skipped",
-            "created_at",
-        ],
-    ),
+    ("answers", &["answer_id", "question_id", "answer_text", "is_skipped", "created_at"]),
     (
         "suggestions",
         &[
@@ -97,16 +67,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     (
         "events",
-        &[
-            "event_id",
-            "name",
-            "user_id",
-            "vacancy_id",
-            "request_id",
-            "duration_ms",
-            "detail",
-            "created_at",
-        ],
+        &["event_id", "name", "user_id", "vacancy_id", "request_id", "duration_ms", "detail", "created_at"],
     ),
     ("sessions", &["id", "data", "expiry_date"]),
 ];
@@ -126,20 +87,13 @@ async fn catalog(
              FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table'"
         }
     };
-    let rows = db
-        .query_all_raw(Statement::from_string(backend, sql))
-        .await
-        .expect("read the catalog");
+    let rows = db.query_all_raw(Statement::from_string(backend, sql)).await.expect("read the catalog");
     rows.iter()
         .map(|row| {
             let get = |c: &str| row.try_get::<String>("", c).expect(c);
-            let nullable = row
-                .try_get::<bool>("", "n")
-                .or_else(|_| row.try_get::<i64>("", "n").map(|n| n != 0));
-            (
-                (get("t"), get("c")),
-                (get("ty").to_lowercase(), nullable.expect("n")),
-            )
+            let nullable =
+                row.try_get::<bool>("", "n").or_else(|_| row.try_get::<i64>("", "n").map(|n| n != 0));
+            ((get("t"), get("c")), (get("ty").to_lowercase(), nullable.expect("n")))
         })
         .collect()
 }
@@ -149,9 +103,7 @@ async fn migrations_apply_twice_and_every_seed_column_exists() {
     let database = TestDatabase::fresh().await;
     let conn = database.connect().await;
 
-    db::migrate(&conn)
-        .await
-        .expect("first run applies the schema");
+    db::migrate(&conn).await.expect("first run applies the schema");
     db::migrate(&conn).await.expect("second run is a no-op");
 
     let columns = catalog(&conn, database.backend).await;
@@ -183,18 +135,10 @@ async fn mysql_uses_microsecond_datetimes_and_long_text() {
     let columns = catalog(&conn, database.backend).await;
     let ty = |t: &str, c: &str| columns[&(t.to_owned(), c.to_owned())].0.clone();
 
-    for (table, column) in [
-        ("users", "created_at"),
-        ("answers", "created_at"),
-        ("sessions", "expiry_date"),
-    ] {
+    for (table, column) in [("users", "created_at"), ("answers", "created_at"), ("sessions", "expiry_date")] {
         assert_eq!(ty(table, column), "datetime(6)", "{table}.{column}");
     }
-    for (table, column) in [
-        ("users", "cv_text"),
-        ("vacancies", "jd_text"),
-        ("answers", "answer_text"),
-    ] {
+    for (table, column) in [("users", "cv_text"), ("vacancies", "jd_text"), ("answers", "answer_text")] {
         assert_eq!(ty(table, column), "longtext", "{table}.{column}");
     }
     assert_eq!(ty("users", "user_id"), "bigint(20)");
@@ -211,11 +155,6 @@ async fn mysql_uses_microsecond_datetimes_and_long_text() {
     for row in engines {
         let table: String = row.try_get("", "t").unwrap();
         assert_eq!(row.try_get::<String>("", "e").unwrap(), "InnoDB", "{table}");
-        assert!(
-            row.try_get::<String>("", "co")
-                .unwrap()
-                .starts_with("utf8mb4"),
-            "{table}"
-        );
+        assert!(row.try_get::<String>("", "co").unwrap().starts_with("utf8mb4"), "{table}");
     }
 }

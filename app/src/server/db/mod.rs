@@ -5,6 +5,9 @@
 //! written once, then left alone.
 
 pub mod entities;
+pub mod events;
+pub mod sessions;
+pub mod users;
 
 use std::time::Duration;
 
@@ -23,12 +26,8 @@ const PING_TIMEOUT: Duration = Duration::from_secs(2);
 /// created first and the file switched to WAL, so readers never wait for a writer.
 pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
     if settings.uses_sqlite() {
-        std::fs::create_dir_all(&settings.data_dir).map_err(|e| {
-            anyhow::anyhow!(
-                "cannot create DATA_DIR={}: {e}",
-                settings.data_dir.display()
-            )
-        })?;
+        std::fs::create_dir_all(&settings.data_dir)
+            .map_err(|e| anyhow::anyhow!("cannot create DATA_DIR={}: {e}", settings.data_dir.display()))?;
     }
     let mut options = ConnectOptions::new(settings.database_url.expose_secret().to_owned());
     options
@@ -38,10 +37,7 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .acquire_timeout(Duration::from_secs(10))
         .sqlx_logging(false);
     let mut db = Database::connect(options).await.map_err(|e| {
-        anyhow::anyhow!(
-            "cannot connect to the database at {}: {e}",
-            settings.database_display()
-        )
+        anyhow::anyhow!("cannot connect to the database at {}: {e}", settings.database_display())
     })?;
     if settings.uses_sqlite() {
         db.execute_unprepared("PRAGMA journal_mode = WAL").await?;
@@ -66,17 +62,14 @@ fn log_slow_statements(db: &mut DatabaseConnection, threshold: Duration) {
 }
 
 fn truncate(text: &str, max_chars: usize) -> &str {
-    text.char_indices()
-        .nth(max_chars)
-        .map_or(text, |(end, _)| &text[..end])
+    text.char_indices().nth(max_chars).map_or(text, |(end, _)| &text[..end])
 }
 
 /// The current time as stored in the database: UTC, microsecond precision.
 pub fn now() -> chrono::NaiveDateTime {
     let now = chrono::Utc::now().naive_utc();
     // MySQL keeps microseconds; truncating here makes a saved row equal to its reloaded copy.
-    now.with_nanosecond(now.nanosecond() / 1_000 * 1_000)
-        .unwrap_or(now)
+    now.with_nanosecond(now.nanosecond() / 1_000 * 1_000).unwrap_or(now)
 }
 
 /// Applies every pending migration; running it again is a no-op.

@@ -1,5 +1,7 @@
 //! Test harness shared by every integration test (and by the issues that follow).
 
+pub mod oidc;
+
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -27,10 +29,7 @@ struct MySqlCleanup {
 impl TestDatabase {
     pub async fn fresh() -> Self {
         let dir = tempfile::tempdir().expect("temporary directory");
-        match std::env::var("TEST_MYSQL_URL")
-            .ok()
-            .filter(|v| !v.trim().is_empty())
-        {
+        match std::env::var("TEST_MYSQL_URL").ok().filter(|v| !v.trim().is_empty()) {
             Some(url) => Self::fresh_mysql(&url, dir).await,
             None => Self {
                 url: format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display()),
@@ -44,21 +43,12 @@ impl TestDatabase {
     async fn fresh_mysql(url: &str, dir: TempDir) -> Self {
         let mut parsed = url::Url::parse(url).expect("TEST_MYSQL_URL is a URL");
         let prefix = parsed.path().trim_start_matches('/').to_owned();
-        let prefix = if prefix.is_empty() {
-            "interview_coach_test".to_owned()
-        } else {
-            prefix
-        };
-        let name = format!(
-            "{prefix}_{}",
-            &uuid::Uuid::new_v4().simple().to_string()[..12]
-        );
+        let prefix = if prefix.is_empty() { "interview_coach_test".to_owned() } else { prefix };
+        let name = format!("{prefix}_{}", &uuid::Uuid::new_v4().simple().to_string()[..12]);
         parsed.set_path("");
         let server_url = parsed.to_string();
 
-        let admin = Database::connect(&server_url)
-            .await
-            .expect("connect to TEST_MYSQL_URL");
+        let admin = Database::connect(&server_url).await.expect("connect to TEST_MYSQL_URL");
         admin
             .execute_unprepared(&format!(
                 "CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
@@ -77,9 +67,7 @@ impl TestDatabase {
     }
 
     pub async fn connect(&self) -> DatabaseConnection {
-        Database::connect(&self.url)
-            .await
-            .expect("connect to the test database")
+        Database::connect(&self.url).await.expect("connect to the test database")
     }
 }
 
@@ -90,14 +78,10 @@ impl Drop for TestDatabase {
         };
         // Drop runs inside the test's runtime, which cannot be blocked on: use a thread of its own.
         let dropped = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
             runtime.block_on(async {
                 let admin = Database::connect(&cleanup.server_url).await?;
-                admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS `{}`", cleanup.name))
-                    .await?;
+                admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS `{}`", cleanup.name)).await?;
                 admin.close().await
             })?;
             Ok::<_, Box<dyn std::error::Error + Send + Sync>>(())
@@ -126,12 +110,78 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request reaches the server")
+    }
+
+    /// A client that behaves like one browser: keeps cookies, does not follow redirects (tests
+    /// look at each hop), sends this site's `Origin` on form posts.
+    pub fn browser(&self) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("build a client");
+        Browser { client, origin: format!("http://{}", self.address) }
+    }
+
+    /// A browser signed in through the development form.
+    pub async fn signed_in(&self, first_name: &str, email: &str) -> Browser {
+        let browser = self.browser();
+        let fields = [("first_name", first_name), ("last_name", "Tester"), ("email", email)];
+        let response = browser.post_form(&self.url("/auth/dev"), &fields).await;
+        assert_eq!(location(&response), "/", "development sign-in of {email} should land on /");
+        browser
+    }
+}
+
+/// One simulated browser (see [`TestApp::browser`]).
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub origin: String,
+}
+
+impl Browser {
+    pub async fn get(&self, url: &str) -> reqwest::Response {
+        self.client.get(url).send().await.expect("GET reaches the server")
+    }
+
+    /// The page's HTML with Leptos' hydration markers removed, so text can be matched.
+    pub async fn page(&self, url: &str) -> String {
+        visible_html(&self.get(url).await.text().await.expect("page body"))
+    }
+
+    pub async fn post_form(&self, url: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client
-            .get(self.url(path))
+            .post(url)
+            .header("origin", &self.origin)
+            .form(fields)
             .send()
             .await
-            .expect("request reaches the server")
+            .expect("POST reaches the server")
     }
+
+    /// Calls a server function (`/api/<name>`) the way the hydrated page does.
+    pub async fn server_fn(&self, name: &str) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/{name}", self.origin))
+            .header("origin", &self.origin)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("")
+            .send()
+            .await
+            .expect("server function call reaches the server")
+    }
+}
+
+/// The `Location` of a redirect response (panics on anything else, naming the status).
+pub fn location(response: &reqwest::Response) -> String {
+    assert!(response.status().is_redirection(), "expected a redirect, got {}", response.status());
+    response.headers()["location"].to_str().expect("ASCII location").to_owned()
+}
+
+/// Removes the comment markers Leptos puts between text nodes (`Welcome, <!>Ada`).
+pub fn visible_html(html: &str) -> String {
+    html.replace("<!>", "").replace("<!-- -->", "")
 }
 
 /// The settings a test server runs with: port 0, its own directories, the given database.
@@ -147,28 +197,27 @@ pub fn test_env(database: &TestDatabase, dir: &Path) -> HashMap<String, String> 
     ])
 }
 
-/// Starts the real application in this test's runtime on a free port.
+/// Starts the real application in this test's runtime on a free port (development sign-in).
 pub async fn spawn_app() -> TestApp {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    spawn_app_on(listener, &[]).await
+}
+
+/// Starts the application on a listener the test bound (so it knows the port in advance), with
+/// extra settings on top of [`test_env`].
+pub async fn spawn_app_on(listener: std::net::TcpListener, extra: &[(&str, String)]) -> TestApp {
     let database = TestDatabase::fresh().await;
-    let env = test_env(&database, database.dir.path());
-    let settings =
-        Settings::from_lookup(|name| env.get(name).cloned()).expect("test settings are valid");
-    let app = Application::build(settings)
-        .await
-        .expect("the application starts");
+    let mut env = test_env(&database, database.dir.path());
+    env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
+    let settings = Settings::from_lookup(|name| env.get(name).cloned()).expect("test settings are valid");
+    let app = Application::build_on(settings, listener).await.expect("the application starts");
     let address = app.local_addr();
     let db = app.db().clone();
     let (stop, stopped) = oneshot::channel::<()>();
     tokio::spawn(app.run_until(async {
         let _ = stopped.await;
     }));
-    TestApp {
-        address,
-        client: reqwest::Client::new(),
-        db,
-        _database: database,
-        _stop: stop,
-    }
+    TestApp { address, client: reqwest::Client::new(), db, _database: database, _stop: stop }
 }
 
 /// A directory inside the test database's temporary directory.

@@ -1,0 +1,69 @@
+//! Who is signed in, and the state of the sign-in forms.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::account::{ProfileDraft, SignInPage, Visitor};
+
+/// The visitor: their account when signed in, and how this deployment signs people in.
+#[server(endpoint = "visitor")]
+pub async fn get_visitor() -> Result<Visitor, AppError> {
+    use crate::model::account::Account;
+    use crate::server::auth;
+
+    let state = auth::app_state()?;
+    let account = auth::current_user().await?.map(|user| Account {
+        first_name: user.first_name,
+        last_name: user.last_name,
+        email: user.email,
+    });
+    Ok(Visitor { account, method: state.sign_in.method() })
+}
+
+/// The sign-in page: method, whether already signed in, and the last form message (shown once).
+#[server(endpoint = "sign_in_page")]
+pub async fn get_sign_in_page() -> Result<SignInPage, AppError> {
+    use crate::server::auth::{self, session};
+
+    let state = auth::app_state()?;
+    let signed_in = auth::current_user().await?.is_some();
+    let session = auth::current_session().await?;
+    let feedback = session::take_feedback(&session).await.map_err(AppError::internal)?;
+    Ok(SignInPage { method: state.sign_in.method(), signed_in, feedback })
+}
+
+/// The one-time profile form, pre-filled from the provider; `None` when no sign-in awaits it.
+#[server(endpoint = "profile_draft")]
+pub async fn get_profile_draft() -> Result<Option<ProfileDraft>, AppError> {
+    use crate::server::auth::{self, session};
+
+    let session = auth::current_session().await?;
+    let Some(pending) = session::pending_profile(&session).await.map_err(AppError::internal)? else {
+        return Ok(None);
+    };
+    let feedback = session::take_feedback(&session).await.map_err(AppError::internal)?;
+    let identity = pending.identity;
+    let email_editable = pending.user_id.is_none() && identity.trusted_email().is_none();
+    let (first_name, last_name, email) = match &feedback {
+        Some(f) => (f.first_name.clone(), f.last_name.clone(), f.email.clone()),
+        None => (
+            identity.first_name.clone(),
+            identity.last_name.clone(),
+            identity.email.clone().unwrap_or_default(),
+        ),
+    };
+    let email = match (email_editable, pending.user_id) {
+        (true, _) => email,
+        // A returning person whose names are missing: show the address their row has.
+        (false, Some(user_id)) => {
+            let state = auth::app_state()?;
+            crate::server::db::users::find(&state.db, user_id)
+                .await
+                .map_err(AppError::internal)?
+                .map(|user| user.email)
+                .unwrap_or_default()
+        }
+        (false, None) => identity.email.clone().unwrap_or_default(),
+    };
+    Ok(Some(ProfileDraft { first_name, last_name, email, email_editable, feedback }))
+}

@@ -1,0 +1,3 @@
+//! Types shared by the browser and the server (they cross the wire through server functions).
+
+pub mod account;

@@ -1,0 +1,62 @@
+//! Audit events: one log line (`event = "AUTH_LOGIN"`, ...) and one `events` row each.
+//! Failing to store an event is logged and never fails the action it describes.
+
+use std::time::Duration;
+
+use sea_orm::DatabaseConnection;
+
+use super::db::{self, events::NewEvent};
+use super::request_id::RequestId;
+
+/// A user signed in (any method).
+pub const AUTH_LOGIN: &str = "AUTH_LOGIN";
+
+/// An event about to be recorded.
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub name: &'static str,
+    pub user_id: Option<i64>,
+    pub vacancy_id: Option<i64>,
+    pub duration: Option<Duration>,
+    pub detail: Option<String>,
+}
+
+impl Event {
+    pub fn new(name: &'static str) -> Self {
+        Self { name, user_id: None, vacancy_id: None, duration: None, detail: None }
+    }
+
+    pub fn user(mut self, user_id: i64) -> Self {
+        self.user_id = Some(user_id);
+        self
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// Logs the event and stores it.
+pub async fn record(db: &DatabaseConnection, request_id: Option<&RequestId>, event: Event) {
+    let duration_ms = event.duration.map(|d| d.as_millis() as i64);
+    tracing::info!(
+        event = event.name,
+        user.id = event.user_id,
+        vacancy.id = event.vacancy_id,
+        duration_ms,
+        detail = event.detail.as_deref(),
+        "audit event"
+    );
+    let row = NewEvent {
+        name: event.name,
+        user_id: event.user_id,
+        vacancy_id: event.vacancy_id,
+        request_id: request_id.map(|r| r.0.clone()),
+        duration_ms,
+        detail: event.detail,
+    };
+    if let Err(error) = db::events::insert(db, row).await {
+        tracing::error!(event = event.name, %error, "could not store an audit event");
+    }
+}

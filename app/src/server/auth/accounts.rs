@@ -1,0 +1,123 @@
+//! One user row per person: the rules that turn a verified identity into that row.
+//!
+//! - A trusted e-mail (lower-cased) finds the person's row whatever provider they used.
+//! - Without a trusted e-mail, the provider's issuer + subject find it.
+//! - A new person gets a row once the app knows an e-mail and both names; until then the
+//!   one-time profile form asks for what is missing.
+//! - An e-mail typed into that form (or marked unverified by the provider) can create a row but
+//!   never claim an existing one: that would hand over another person's account.
+
+use sea_orm::DatabaseConnection;
+
+use super::identity::Identity;
+use crate::error::AppError;
+use crate::server::db::entities::users;
+use crate::server::db::users::NewUser;
+use crate::server::db::{self, ConstraintViolation, constraint_violation};
+
+/// Where a sign-in stands once the identity is known.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The person has a complete row: they are signed in.
+    SignedIn(users::Model),
+    /// The profile form must be filled first; `existing` is their row if they have one.
+    NeedsProfile { existing: Option<users::Model> },
+}
+
+/// Finds or creates the person's row for a verified identity.
+pub async fn resolve(db: &DatabaseConnection, identity: &Identity) -> Result<Outcome, AppError> {
+    let found = match identity.trusted_email() {
+        Some(email) => db::users::find_by_email(db, email).await.map_err(AppError::internal)?,
+        None => None,
+    };
+    let found = match (found, &identity.issuer, &identity.subject) {
+        (Some(user), _, _) => Some(user),
+        (None, Some(issuer), Some(subject)) => {
+            db::users::find_by_subject(db, issuer, subject).await.map_err(AppError::internal)?
+        }
+        _ => None,
+    };
+
+    let user = match found {
+        Some(user) => db::users::record_login(
+            db,
+            user,
+            identity.issuer.clone(),
+            identity.subject.clone(),
+            &identity.first_name,
+            &identity.last_name,
+        )
+        .await
+        .map_err(AppError::internal)?,
+        None => match identity.trusted_email() {
+            Some(email) if identity.has_names() => create(db, identity, email).await?,
+            _ => return Ok(Outcome::NeedsProfile { existing: None }),
+        },
+    };
+    if user.first_name.is_empty() || user.last_name.is_empty() {
+        return Ok(Outcome::NeedsProfile { existing: Some(user) });
+    }
+    Ok(Outcome::SignedIn(user))
+}
+
+/// Inserts the person's row; when a parallel sign-in inserted it first, uses that one.
+async fn create(db: &DatabaseConnection, identity: &Identity, email: &str) -> Result<users::Model, AppError> {
+    let new_user = NewUser {
+        email: email.to_owned(),
+        first_name: identity.first_name.clone(),
+        last_name: identity.last_name.clone(),
+        oidc_issuer: identity.issuer.clone(),
+        oidc_subject: identity.subject.clone(),
+    };
+    match db::users::create(db, new_user).await {
+        Ok(user) => Ok(user),
+        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
+            db::users::find_by_email(db, email).await.map_err(AppError::internal)?.ok_or(AppError::Internal)
+        }
+        Err(error) => Err(AppError::internal(error)),
+    }
+}
+
+/// Saves the one-time profile form and returns the completed row.
+///
+/// `email` is the typed address, already normalised; it is used only when the identity has no
+/// trusted one, and must not belong to anyone yet.
+pub async fn complete_profile(
+    db: &DatabaseConnection,
+    identity: &Identity,
+    existing_user_id: Option<i64>,
+    first_name: &str,
+    last_name: &str,
+    email: &str,
+) -> Result<users::Model, AppError> {
+    if let Some(user_id) = existing_user_id {
+        let user =
+            db::users::find(db, user_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+        return db::users::set_names(db, user, first_name, last_name).await.map_err(AppError::internal);
+    }
+    let email = identity.trusted_email().unwrap_or(email);
+    let taken = || {
+        AppError::validation(
+            "email",
+            "This e-mail address belongs to another account. Sign in the way that account \
+             normally signs in, or use a different address.",
+        )
+    };
+    if identity.trusted_email().is_none()
+        && db::users::find_by_email(db, email).await.map_err(AppError::internal)?.is_some()
+    {
+        return Err(taken());
+    }
+    let new_user = NewUser {
+        email: email.to_owned(),
+        first_name: first_name.to_owned(),
+        last_name: last_name.to_owned(),
+        oidc_issuer: identity.issuer.clone(),
+        oidc_subject: identity.subject.clone(),
+    };
+    match db::users::create(db, new_user).await {
+        Ok(user) => Ok(user),
+        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => Err(taken()),
+        Err(error) => Err(AppError::internal(error)),
+    }
+}

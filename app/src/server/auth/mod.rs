@@ -1,0 +1,75 @@
+//! Sign-in and "who is calling": OIDC or development sign-in, sessions, and the one helper
+//! every server function uses to learn the current user.
+//!
+//! Authentication says who someone is; everything else in the app scopes its queries by the
+//! user id that [`require_user`] returns, never by an id the browser sends.
+//!
+//! The identity provider is an enum, not a trait object: both variants are real (tests run a
+//! real OIDC provider), so there is nothing to swap.
+
+pub mod accounts;
+pub mod identity;
+pub mod oidc;
+pub mod origin;
+pub mod routes;
+pub mod session;
+pub mod session_store;
+
+use std::sync::Arc;
+
+use leptos::prelude::use_context;
+use tower_sessions::Session;
+
+use crate::error::AppError;
+use crate::model::account::SignInMethod;
+use crate::server::db::{self, entities::users};
+use crate::server::state::AppState;
+
+/// How this deployment signs people in.
+#[derive(Clone)]
+pub enum SignIn {
+    Provider(Arc<oidc::OidcProvider>),
+    Development,
+}
+
+impl SignIn {
+    pub fn method(&self) -> SignInMethod {
+        match self {
+            Self::Provider(_) => SignInMethod::IdentityProvider,
+            Self::Development => SignInMethod::Development,
+        }
+    }
+}
+
+/// The application state, inside a server function.
+pub fn app_state() -> Result<AppState, AppError> {
+    use_context::<AppState>()
+        .ok_or_else(|| AppError::internal(anyhow::anyhow!("AppState missing from context")))
+}
+
+/// The caller's session, inside a server function.
+pub async fn current_session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(|e| AppError::internal(anyhow::anyhow!("no session: {e:?}")))
+}
+
+/// The signed-in user, or `None` for a visitor.
+pub async fn current_user() -> Result<Option<users::Model>, AppError> {
+    let state = app_state()?;
+    let session = current_session().await?;
+    let Some(user_id) = session::user_id(&session).await.map_err(AppError::internal)? else {
+        return Ok(None);
+    };
+    let user = db::users::find(&state.db, user_id).await.map_err(AppError::internal)?;
+    if let Some(user) = &user {
+        tracing::Span::current().record("user.id", user.user_id);
+    }
+    Ok(user)
+}
+
+/// The signed-in user, or [`AppError::Unauthorized`]. Every server function that touches a
+/// user's data starts here and scopes its queries by the returned row's id.
+pub async fn require_user() -> Result<users::Model, AppError> {
+    current_user().await?.ok_or(AppError::Unauthorized)
+}

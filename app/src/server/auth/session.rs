@@ -1,0 +1,89 @@
+//! What the sign-in keeps in the session, under typed helpers so no key is spelled twice.
+
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+use tower_sessions::session::Error;
+
+use super::identity::Identity;
+use super::oidc::PendingLogin;
+use crate::model::account::FormFeedback;
+
+/// A session is idle-expired after this long without a request (the cookie and the row).
+pub const IDLE_LIFETIME: time::Duration = time::Duration::hours(12);
+/// A session ends this long after sign-in however active it is; the user signs in again.
+pub const ABSOLUTE_LIFETIME_SECS: i64 = 7 * 24 * 60 * 60;
+
+const USER: &str = "auth.user";
+const PENDING_LOGIN: &str = "auth.pending_login";
+const PENDING_PROFILE: &str = "auth.pending_profile";
+const FEEDBACK: &str = "auth.feedback";
+
+/// The signed-in user, as stored in the session.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct SignedIn {
+    user_id: i64,
+    signed_in_at: i64,
+    /// The provider's ID token, sent back as a hint when signing out at the provider.
+    id_token: Option<String>,
+}
+
+/// A sign-in that still needs the one-time profile form before it completes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingProfile {
+    pub identity: Identity,
+    /// Set when the person already has a row (only their names are missing).
+    pub user_id: Option<i64>,
+    pub id_token: Option<String>,
+}
+
+/// The signed-in user's id, if the session holds one that has not outlived its absolute limit.
+pub async fn user_id(session: &Session) -> Result<Option<i64>, Error> {
+    let Some(signed_in) = session.get::<SignedIn>(USER).await? else { return Ok(None) };
+    if chrono::Utc::now().timestamp() - signed_in.signed_in_at > ABSOLUTE_LIFETIME_SECS {
+        session.flush().await?;
+        return Ok(None);
+    }
+    Ok(Some(signed_in.user_id))
+}
+
+pub async fn id_token(session: &Session) -> Result<Option<String>, Error> {
+    Ok(session.get::<SignedIn>(USER).await?.and_then(|s| s.id_token))
+}
+
+/// Completes a sign-in: a new session id (so an id planted before sign-in is worthless), the
+/// user recorded, anything pending cleared.
+pub async fn sign_in(session: &Session, user_id: i64, id_token: Option<String>) -> Result<(), Error> {
+    session.cycle_id().await?;
+    session.remove_value(PENDING_LOGIN).await?;
+    session.remove_value(PENDING_PROFILE).await?;
+    session.remove_value(FEEDBACK).await?;
+    let signed_in = SignedIn { user_id, signed_in_at: chrono::Utc::now().timestamp(), id_token };
+    session.insert(USER, signed_in).await
+}
+
+pub async fn set_pending_login(session: &Session, pending: PendingLogin) -> Result<(), Error> {
+    session.insert(PENDING_LOGIN, pending).await
+}
+
+/// The pending OIDC sign-in, removed: a callback is accepted once.
+pub async fn take_pending_login(session: &Session) -> Result<Option<PendingLogin>, Error> {
+    session.remove(PENDING_LOGIN).await
+}
+
+pub async fn set_pending_profile(session: &Session, pending: PendingProfile) -> Result<(), Error> {
+    session.insert(PENDING_PROFILE, pending).await
+}
+
+pub async fn pending_profile(session: &Session) -> Result<Option<PendingProfile>, Error> {
+    session.get(PENDING_PROFILE).await
+}
+
+/// Keeps a form's message and values for the page the browser is sent back to.
+pub async fn set_feedback(session: &Session, feedback: FormFeedback) -> Result<(), Error> {
+    session.insert(FEEDBACK, feedback).await
+}
+
+/// The form message, removed so it shows once.
+pub async fn take_feedback(session: &Session) -> Result<Option<FormFeedback>, Error> {
+    session.remove(FEEDBACK).await
+}

@@ -1,0 +1,59 @@
+//! Queries on `sessions`, the sign-in session records shared by every app instance.
+
+use chrono::NaiveDateTime;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+
+use super::entities::sessions;
+
+/// Inserts a new session; an id already in use fails with a unique-constraint error.
+pub async fn insert(
+    db: &DatabaseConnection,
+    id: &str,
+    data: Vec<u8>,
+    expires: NaiveDateTime,
+) -> Result<(), DbErr> {
+    sessions::Entity::insert(row(id, data, expires)).exec(db).await.map(|_| ())
+}
+
+/// Inserts or replaces a session.
+pub async fn upsert(
+    db: &DatabaseConnection,
+    id: &str,
+    data: Vec<u8>,
+    expires: NaiveDateTime,
+) -> Result<(), DbErr> {
+    sessions::Entity::insert(row(id, data, expires))
+        .on_conflict(
+            OnConflict::column(sessions::Column::Id)
+                .update_columns([sessions::Column::Data, sessions::Column::ExpiryDate])
+                .to_owned(),
+        )
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// The session's data, unless it does not exist or has expired.
+pub async fn load(
+    db: &DatabaseConnection,
+    id: &str,
+    now: NaiveDateTime,
+) -> Result<Option<sessions::Model>, DbErr> {
+    sessions::Entity::find_by_id(id.to_owned()).filter(sessions::Column::ExpiryDate.gt(now)).one(db).await
+}
+
+pub async fn delete(db: &DatabaseConnection, id: &str) -> Result<(), DbErr> {
+    sessions::Entity::delete_by_id(id.to_owned()).exec(db).await.map(|_| ())
+}
+
+/// Removes expired sessions; returns how many.
+pub async fn delete_expired(db: &DatabaseConnection, now: NaiveDateTime) -> Result<u64, DbErr> {
+    let result =
+        sessions::Entity::delete_many().filter(sessions::Column::ExpiryDate.lte(now)).exec(db).await?;
+    Ok(result.rows_affected)
+}
+
+fn row(id: &str, data: Vec<u8>, expires: NaiveDateTime) -> sessions::ActiveModel {
+    sessions::ActiveModel { id: Set(id.to_owned()), data: Set(data), expiry_date: Set(expires) }
+}

@@ -1,0 +1,92 @@
+//! Queries on `users`. E-mail addresses arrive here already normalised (trimmed, lower-case).
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+
+use super::entities::users;
+
+/// What a sign-in knows about a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUser {
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub oidc_issuer: Option<String>,
+    pub oidc_subject: Option<String>,
+}
+
+pub async fn find(db: &DatabaseConnection, user_id: i64) -> Result<Option<users::Model>, DbErr> {
+    users::Entity::find_by_id(user_id).one(db).await
+}
+
+pub async fn find_by_email(db: &DatabaseConnection, email: &str) -> Result<Option<users::Model>, DbErr> {
+    users::Entity::find().filter(users::Column::Email.eq(email)).one(db).await
+}
+
+pub async fn find_by_subject(
+    db: &DatabaseConnection,
+    issuer: &str,
+    subject: &str,
+) -> Result<Option<users::Model>, DbErr> {
+    users::Entity::find()
+        .filter(users::Column::OidcIssuer.eq(issuer))
+        .filter(users::Column::OidcSubject.eq(subject))
+        .one(db)
+        .await
+}
+
+/// Inserts a user; a taken e-mail fails with a unique-constraint error.
+pub async fn create(db: &DatabaseConnection, user: NewUser) -> Result<users::Model, DbErr> {
+    let now = super::now();
+    users::ActiveModel {
+        email: Set(user.email),
+        first_name: Set(user.first_name),
+        last_name: Set(user.last_name),
+        created_at: Set(now),
+        last_login_at: Set(Some(now)),
+        oidc_issuer: Set(user.oidc_issuer),
+        oidc_subject: Set(user.oidc_subject),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+/// Marks a returning user as signed in now, remembering the provider subject they used and
+/// filling in names the row does not have yet (names the user typed are never overwritten).
+pub async fn record_login(
+    db: &DatabaseConnection,
+    user: users::Model,
+    issuer: Option<String>,
+    subject: Option<String>,
+    first_name: &str,
+    last_name: &str,
+) -> Result<users::Model, DbErr> {
+    let fill_first = user.first_name.is_empty() && !first_name.is_empty();
+    let fill_last = user.last_name.is_empty() && !last_name.is_empty();
+    let mut row: users::ActiveModel = user.into();
+    row.last_login_at = Set(Some(super::now()));
+    if subject.is_some() {
+        row.oidc_issuer = Set(issuer);
+        row.oidc_subject = Set(subject);
+    }
+    if fill_first {
+        row.first_name = Set(first_name.to_owned());
+    }
+    if fill_last {
+        row.last_name = Set(last_name.to_owned());
+    }
+    row.update(db).await
+}
+
+/// Saves the names a user typed in the one-time profile form.
+pub async fn set_names(
+    db: &DatabaseConnection,
+    user: users::Model,
+    first_name: &str,
+    last_name: &str,
+) -> Result<users::Model, DbErr> {
+    let mut row: users::ActiveModel = user.into();
+    row.first_name = Set(first_name.to_owned());
+    row.last_name = Set(last_name.to_owned());
+    row.update(db).await
+}
