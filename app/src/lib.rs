@@ -21,7 +21,8 @@ use leptos_router::{
 
 use crate::components::header::SiteHeader;
 use crate::pages::{
-    landing::Landing, not_found::NotFound, sign_in::SignIn, sign_in_failed::SignInFailed, welcome::Welcome,
+    account::AccountPage, landing::Landing, not_found::NotFound, sign_in::SignIn,
+    sign_in_failed::SignInFailed, welcome::Welcome,
 };
 
 /// The HTML document around the app, rendered on the server for every page.
@@ -72,6 +73,7 @@ pub fn App() -> impl IntoView {
                             ssr=SsrMode::Async
                         />
                         <Route path=StaticSegment("welcome") view=Welcome ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <footer class="site-footer">

@@ -37,3 +37,19 @@ test('an address the server refuses is explained and the typed values stay', asy
   await expect(page.getByLabel('E-mail')).toHaveValue('ada@localhost');
   await expect(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
 });
+
+test('a page that needs a user sends a visitor to sign in, then shows their own account', async ({ page }) => {
+  await page.goto('/account');
+  await expect(page).toHaveURL('/signin');
+
+  await page.getByLabel('First name').fill('Grace');
+  await page.getByLabel('Last name').fill('Hopper');
+  await page.getByLabel('E-mail').fill('grace@example.com');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Welcome, Grace' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+  await expect(page.locator('.details')).toContainText('Grace Hopper');
+  await expect(page.locator('.details')).toContainText('grace@example.com');
+  await expect(page.locator('.details')).toContainText('Development sign-in');
+});

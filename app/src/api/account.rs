@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::model::account::{ProfileDraft, SignInPage, Visitor};
+use crate::model::account::{AccountDetails, ProfileDraft, SignInPage, Visitor};
 
 /// The visitor: their account when signed in, and how this deployment signs people in.
 #[server(endpoint = "visitor")]
@@ -66,4 +66,22 @@ pub async fn get_profile_draft() -> Result<Option<ProfileDraft>, AppError> {
         (false, None) => identity.email.clone().unwrap_or_default(),
     };
     Ok(Some(ProfileDraft { first_name, last_name, email, email_editable, feedback }))
+}
+
+/// The signed-in person's own account; [`AppError::Unauthorized`] for visitors.
+#[server(endpoint = "account_details")]
+pub async fn get_account_details() -> Result<AccountDetails, AppError> {
+    use crate::server::auth;
+
+    let state = auth::app_state()?;
+    let user = auth::require_user().await?;
+    let date = |t: chrono::NaiveDateTime| t.format("%-d %b %Y").to_string();
+    Ok(AccountDetails {
+        first_name: user.first_name,
+        last_name: user.last_name,
+        email: user.email,
+        method: state.sign_in.method(),
+        member_since: date(user.created_at),
+        last_sign_in: user.last_login_at.map(date),
+    })
 }

@@ -36,7 +36,7 @@ fn AccountArea(visitor: Visitor) -> impl IntoView {
         .then(|| view! { <span class="badge" title="Anyone can sign in as anyone: for local use only">"Development sign-in"</span> });
     let account = match visitor.account {
         Some(account) => view! {
-            <span class="welcome">"Welcome, " {account.first_name}</span>
+            <a class="welcome" href="/account">"Welcome, " {account.first_name}</a>
             <span class="email">{account.email}</span>
             <form method="post" action="/auth/logout">
                 <button type="submit" class="button secondary">"Sign out"</button>

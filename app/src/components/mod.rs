@@ -2,3 +2,4 @@
 
 pub mod header;
 pub mod person_form;
+pub mod problem;

@@ -55,3 +55,15 @@ pub struct SignInPage {
     pub signed_in: bool,
     pub feedback: Option<FormFeedback>,
 }
+
+/// The account page: who the signed-in person is to the app.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountDetails {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub method: SignInMethod,
+    /// Dates in UTC, already formatted (e.g. "24 Nov 2026").
+    pub member_since: String,
+    pub last_sign_in: Option<String>,
+}

@@ -1,5 +1,6 @@
 //! One routed page per module.
 
+pub mod account;
 pub mod landing;
 pub mod not_found;
 pub mod sign_in;

@@ -5,6 +5,7 @@ use leptos_router::components::Redirect;
 
 use crate::api::account::get_sign_in_page;
 use crate::components::person_form::PersonFields;
+use crate::components::problem::problem_view;
 use crate::model::account::{FormFeedback, SignInMethod};
 
 #[component]
@@ -25,7 +26,7 @@ pub fn SignIn() -> impl IntoView {
                             .into_any(),
                             SignInMethod::Development => view! { <DevSignInForm feedback=page.feedback/> }.into_any(),
                         },
-                        Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                        Err(error) => problem_view(error),
                     }
                 })}
             </Suspense>

@@ -6,6 +6,7 @@ use leptos_router::components::Redirect;
 
 use crate::api::account::get_profile_draft;
 use crate::components::person_form::PersonFields;
+use crate::components::problem::problem_view;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -31,7 +32,7 @@ pub fn Welcome() -> impl IntoView {
                         }
                         .into_any(),
                         Ok(None) => view! { <Redirect path="/signin"/> }.into_any(),
-                        Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                        Err(error) => problem_view(error),
                     }
                 })}
             </Suspense>

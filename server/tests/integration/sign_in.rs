@@ -374,4 +374,44 @@ async fn each_user_sees_only_their_own_account() {
     assert_eq!(as_ada["account"]["email"], "ada@example.com");
     assert_eq!(as_bob["account"]["email"], "bob@example.com");
     assert!(anonymous["account"].is_null());
+
+    let ada_page = ada.page(&app.url("/account")).await;
+    let bob_page = bob.page(&app.url("/account")).await;
+    assert!(ada_page.contains("ada@example.com") && !ada_page.contains("bob@example.com"), "{ada_page}");
+    assert!(bob_page.contains("bob@example.com") && !bob_page.contains("ada@example.com"), "{bob_page}");
+}
+
+#[tokio::test]
+async fn pages_and_server_functions_that_need_a_user_refuse_visitors() {
+    let app = spawn_app().await;
+    app.signed_in("Ada", "ada@example.com").await;
+    let visitor = app.browser();
+
+    let page = visitor.get(&app.url("/account")).await;
+    let call = visitor.server_fn("account_details").await;
+
+    assert_eq!(location(&page), "/signin");
+    assert!(!call.status().is_success(), "{}", call.status());
+    let body = call.text().await.unwrap();
+    assert!(body.contains("Unauthorized") && !body.contains("ada@example.com"), "{body}");
+}
+
+#[tokio::test]
+async fn a_session_ends_a_week_after_sign_in_however_active_it_is() {
+    let app = spawn_app().await;
+    let browser = app.signed_in("Ada", "ada@example.com").await;
+
+    use sea_orm::{ActiveModelTrait, Set};
+    let row = sessions::Entity::find().one(&app.db).await.unwrap().expect("a session row");
+    let mut data: serde_json::Value = serde_json::from_slice(&row.data).unwrap();
+    let eight_days_ago = chrono::Utc::now().timestamp() - 8 * 24 * 60 * 60;
+    data["auth.user"]["signed_in_at"] = eight_days_ago.into();
+    let mut row: sessions::ActiveModel = row.into();
+    row.data = Set(serde_json::to_vec(&data).unwrap());
+    row.update(&app.db).await.unwrap();
+
+    let home = browser.page(&app.url("/")).await;
+
+    assert!(!home.contains("Welcome,"), "a session older than its absolute lifetime still works");
+    assert_eq!(location(&browser.get(&app.url("/account")).await), "/signin");
 }

@@ -141,8 +141,15 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// A page request, with the `Accept` header a browser sends (server-side redirects
+    /// depend on it).
     pub async fn get(&self, url: &str) -> reqwest::Response {
-        self.client.get(url).send().await.expect("GET reaches the server")
+        self.client
+            .get(url)
+            .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .send()
+            .await
+            .expect("GET reaches the server")
     }
 
     /// The page's HTML with Leptos' hydration markers removed, so text can be matched.
