@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::account::get_account_details;
-use crate::components::problem::problem_view;
+use crate::components::problem::loaded;
 use crate::model::account::SignInMethod;
 
 #[component]
@@ -12,34 +12,27 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <section class="panel narrow" aria-labelledby="account-title">
             <h1 id="account-title">"Your account"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match details.await {
-                        Ok(details) => {
-                            let method = match details.method {
-                                SignInMethod::IdentityProvider => "Your organisation's sign-in",
-                                SignInMethod::Development => "Development sign-in",
-                            };
-                            view! {
-                                <dl class="details">
-                                    <dt>"Name"</dt>
-                                    <dd>{details.first_name} " " {details.last_name}</dd>
-                                    <dt>"E-mail"</dt>
-                                    <dd>{details.email}</dd>
-                                    <dt>"Signs in with"</dt>
-                                    <dd>{method}</dd>
-                                    <dt>"Member since"</dt>
-                                    <dd>{details.member_since}</dd>
-                                    <dt>"Last sign-in"</dt>
-                                    <dd>{details.last_sign_in.unwrap_or_else(|| "—".into())}</dd>
-                                </dl>
-                            }
-                            .into_any()
-                        }
-                        Err(error) => problem_view(error),
-                    }
-                })}
-            </Suspense>
+            {loaded(details, |details| {
+                let method = match details.method {
+                    SignInMethod::IdentityProvider => "Your organisation's sign-in",
+                    SignInMethod::Development => "Development sign-in",
+                };
+                view! {
+                    <dl class="details">
+                        <dt>"Name"</dt>
+                        <dd>{details.first_name} " " {details.last_name}</dd>
+                        <dt>"E-mail"</dt>
+                        <dd>{details.email}</dd>
+                        <dt>"Signs in with"</dt>
+                        <dd>{method}</dd>
+                        <dt>"Member since"</dt>
+                        <dd>{details.member_since}</dd>
+                        <dt>"Last sign-in"</dt>
+                        <dd>{details.last_sign_in.unwrap_or_else(|| "—".into())}</dd>
+                    </dl>
+                }
+                .into_any()
+            })}
         </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos_router::components::Redirect;
 
 use crate::api::account::get_sign_in_page;
 use crate::components::person_form::PersonFields;
-use crate::components::problem::problem_view;
+use crate::components::problem::loaded;
 use crate::model::account::{FormFeedback, SignInMethod};
 
 #[component]
@@ -14,22 +14,15 @@ pub fn SignIn() -> impl IntoView {
     view! {
         <section class="panel narrow" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">"Sign in"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match page.await {
-                        Ok(page) if page.signed_in => view! { <Redirect path="/"/> }.into_any(),
-                        Ok(page) => match page.method {
-                            SignInMethod::IdentityProvider => view! {
-                                <p>"Sign in with your organisation's account to practise and keep your progress."</p>
-                                <a class="button primary" href="/auth/login" rel="external">"Sign in with your organisation"</a>
-                            }
-                            .into_any(),
-                            SignInMethod::Development => view! { <DevSignInForm feedback=page.feedback/> }.into_any(),
-                        },
-                        Err(error) => problem_view(error),
-                    }
-                })}
-            </Suspense>
+            {loaded(page, |page| match page.method {
+                _ if page.signed_in => view! { <Redirect path="/"/> }.into_any(),
+                SignInMethod::IdentityProvider => view! {
+                    <p>"Sign in with your organisation's account to practise and keep your progress."</p>
+                    <a class="button primary" href="/auth/login" rel="external">"Sign in with your organisation"</a>
+                }
+                .into_any(),
+                SignInMethod::Development => view! { <DevSignInForm feedback=page.feedback/> }.into_any(),
+            })}
         </section>
     }
 }

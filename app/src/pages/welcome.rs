@@ -6,7 +6,7 @@ use leptos_router::components::Redirect;
 
 use crate::api::account::get_profile_draft;
 use crate::components::person_form::PersonFields;
-use crate::components::problem::problem_view;
+use crate::components::problem::loaded;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -14,28 +14,23 @@ pub fn Welcome() -> impl IntoView {
     view! {
         <section class="panel narrow" aria-labelledby="welcome-title">
             <h1 id="welcome-title">"Complete your profile"</h1>
-            <Suspense fallback=|| view! { <p>"Loading…"</p> }>
-                {move || Suspend::new(async move {
-                    match draft.await {
-                        Ok(Some(draft)) => view! {
-                            <p>"Your identity provider did not tell us everything we need. We ask only once."</p>
-                            <form method="post" action="/auth/profile" class="stack">
-                                <PersonFields
-                                    first_name=draft.first_name
-                                    last_name=draft.last_name
-                                    email=draft.email
-                                    email_editable=draft.email_editable
-                                    feedback=draft.feedback
-                                />
-                                <button type="submit" class="button primary">"Save and continue"</button>
-                            </form>
-                        }
-                        .into_any(),
-                        Ok(None) => view! { <Redirect path="/signin"/> }.into_any(),
-                        Err(error) => problem_view(error),
-                    }
-                })}
-            </Suspense>
+            {loaded(draft, |draft| match draft {
+                Some(draft) => view! {
+                    <p>"Your identity provider did not tell us everything we need. We ask only once."</p>
+                    <form method="post" action="/auth/profile" class="stack">
+                        <PersonFields
+                            first_name=draft.first_name
+                            last_name=draft.last_name
+                            email=draft.email
+                            email_editable=draft.email_editable
+                            feedback=draft.feedback
+                        />
+                        <button type="submit" class="button primary">"Save and continue"</button>
+                    </form>
+                }
+                .into_any(),
+                None => view! { <Redirect path="/signin"/> }.into_any(),
+            })}
         </section>
     }
 }

@@ -1,33 +1,24 @@
 //! The release-shaped process: configuration by environment only, JSON logs, `logs/app.log`,
 //! and a clean exit on SIGTERM.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::support::process::{run_server, server_command, wait_for_line, wait_with_timeout};
 use crate::support::{TestDatabase, scratch_dir, test_env};
 
 /// Starts the server binary and returns it with the URL it announced on stdout.
 fn start_server(database: &TestDatabase, workdir: &std::path::Path) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
-        .env_clear()
+    let mut child = server_command(workdir)
         .envs(test_env(database, workdir))
         .env("LOG_FORMAT", "json")
-        .current_dir(workdir)
+        // Every statement counts as slow, so the slow-statement log is exercised.
+        .env("DB_SLOW_STATEMENT_MS", "0")
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
         .expect("start the server binary");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let (sender, receiver) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if let Some(url) = line.strip_prefix("Interview Coach is ready at ") {
-                let _ = sender.send(url.to_owned());
-            }
-        }
-    });
-    let url = receiver.recv_timeout(Duration::from_secs(60)).expect("the server announces its URL");
+    let url = wait_for_line(&mut child, "Interview Coach is ready at ", Duration::from_secs(60));
     (child, url)
 }
 
@@ -58,6 +49,11 @@ async fn request_id_appears_in_the_header_and_in_app_log() {
     let entry: serde_json::Value = serde_json::from_str(&line).expect("log lines are JSON");
     assert_eq!(entry["span"]["request.id"], id.as_str());
     assert_eq!(entry["http.status"], 200);
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    let slow =
+        log.lines().find(|l| l.contains("slow database statement")).expect("slow statements are logged");
+    let slow: serde_json::Value = serde_json::from_str(slow).unwrap();
+    assert!(slow["db.duration_ms"].is_u64() && slow["db.statement"].is_string(), "{slow}");
 
     terminate(&child);
     let stopped = wait_with_timeout(&mut child, Duration::from_secs(10));
@@ -66,39 +62,16 @@ async fn request_id_appears_in_the_header_and_in_app_log() {
 
 #[test]
 fn invalid_settings_stop_start_up_naming_the_variable() {
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .env_clear()
-        .env("LOG_FORMAT", "xml")
-        .current_dir(std::env::temp_dir())
-        .output()
-        .expect("run the server binary");
+    let output = run_server(&[("LOG_FORMAT", "xml")]);
 
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("LOG_FORMAT"), "{stderr}");
 }
 
-fn wait_with_timeout(child: &mut Child, limit: Duration) -> Option<std::process::ExitStatus> {
-    let deadline = Instant::now() + limit;
-    while Instant::now() < deadline {
-        if let Some(status) = child.try_wait().expect("poll the child") {
-            return Some(status);
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let _ = child.kill();
-    None
-}
-
 #[test]
 fn development_sign_in_on_a_public_address_stops_start_up() {
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .env_clear()
-        .env("HOST", "0.0.0.0")
-        .env("PORT", "0")
-        .current_dir(std::env::temp_dir())
-        .output()
-        .expect("run the server binary");
+    let output = run_server(&[("HOST", "0.0.0.0"), ("PORT", "0")]);
 
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -109,13 +82,11 @@ fn development_sign_in_on_a_public_address_stops_start_up() {
 async fn an_unreachable_identity_provider_stops_start_up_with_a_clear_error() {
     let database = TestDatabase::fresh().await;
     let workdir = scratch_dir(&database, "run");
-    let output = Command::new(env!("CARGO_BIN_EXE_server"))
-        .env_clear()
+    let output = server_command(&workdir)
         .envs(test_env(&database, &workdir))
         .env("OIDC_ISSUER_URL", "http://127.0.0.1:9")
         .env("OIDC_CLIENT_ID", "interview-coach")
         .env("OIDC_REDIRECT_URL", "http://127.0.0.1:3000/auth/callback")
-        .current_dir(&workdir)
         .output()
         .expect("run the server binary");
 
@@ -125,4 +96,19 @@ async fn an_unreachable_identity_provider_stops_start_up_with_a_clear_error() {
         stdout.contains("cannot reach the identity provider at OIDC_ISSUER_URL=http://127.0.0.1:9"),
         "{stdout}"
     );
+}
+
+#[tokio::test]
+async fn the_migrate_command_applies_the_schema_and_exits() {
+    let database = TestDatabase::fresh().await;
+    let workdir = scratch_dir(&database, "run");
+
+    let output =
+        server_command(&workdir).envs(test_env(&database, &workdir)).arg("migrate").output().unwrap();
+
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stdout));
+    use sea_orm::EntityTrait;
+    let conn = database.connect().await;
+    let users = app::server::db::entities::users::Entity::find().all(&conn).await;
+    assert!(users.is_ok_and(|u| u.is_empty()), "the users table exists and is empty");
 }

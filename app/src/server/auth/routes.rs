@@ -150,15 +150,8 @@ async fn complete(
         .map_err(|_| Redirect::to(FAILED_PAGE).into_response())?
     {
         Outcome::SignedIn(user) => {
-            session::sign_in(session, user.user_id, id_token).await.map_err(failed)?;
             let method = if identity.issuer.is_some() { "oidc" } else { "development" };
-            audit::record(
-                &state.db,
-                Some(request_id),
-                Event::new(audit::AUTH_LOGIN).user(user.user_id).detail(method),
-            )
-            .await;
-            Ok(Redirect::to("/").into_response())
+            signed_in(state, request_id, session, user.user_id, id_token, method).await
         }
         Outcome::NeedsProfile { existing } => {
             let pending = PendingProfile { identity, user_id: existing.map(|u| u.user_id), id_token };
@@ -166,6 +159,20 @@ async fn complete(
             Ok(Redirect::to(PROFILE_PAGE).into_response())
         }
     }
+}
+
+/// The last step of every sign-in: a fresh session id for the user, the `AUTH_LOGIN` event, home.
+async fn signed_in(
+    state: &AppState,
+    request_id: &RequestId,
+    session: &Session,
+    user_id: i64,
+    id_token: Option<String>,
+    how: &str,
+) -> Result<Response, Response> {
+    session::sign_in(session, user_id, id_token).await.map_err(failed)?;
+    audit::record(&state.db, Some(request_id), Event::new(audit::AUTH_LOGIN).user(user_id).detail(how)).await;
+    Ok(Redirect::to("/").into_response())
 }
 
 async fn save_profile(
@@ -193,16 +200,7 @@ async fn save_profile(
     )
     .await;
     match saved {
-        Ok(user) => {
-            session::sign_in(&session, user.user_id, pending.id_token).await.map_err(failed)?;
-            audit::record(
-                &state.db,
-                Some(&request_id),
-                Event::new(audit::AUTH_LOGIN).user(user.user_id).detail("profile"),
-            )
-            .await;
-            Ok(Redirect::to("/").into_response())
-        }
+        Ok(user) => signed_in(&state, &request_id, &session, user.user_id, pending.id_token, "profile").await,
         Err(AppError::Validation { field, message }) => {
             let feedback = FormFeedback {
                 field: Some(field),

@@ -1,6 +1,7 @@
 //! Test harness shared by every integration test (and by the issues that follow).
 
 pub mod oidc;
+pub mod process;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;

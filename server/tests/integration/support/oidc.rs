@@ -1,12 +1,12 @@
 //! A real OpenID provider for the sign-in tests: `end2end/oidc/provider.mjs` (the npm package
 //! `oidc-provider`) on a free port of 127.0.0.1, and the provider side of a browser's sign-in.
 
-use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use url::Url;
 
+use super::process::wait_for_line;
 use super::{Browser, TestApp, location, spawn_app_on};
 
 /// The provider process; killed when dropped.
@@ -37,18 +37,7 @@ impl TestProvider {
             .stderr(Stdio::null())
             .spawn()
             .expect("start node end2end/oidc/provider.mjs (Node.js on PATH, `make node` run once)");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (sender, receiver) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(issuer) = line.strip_prefix("oidc-provider listening on ") {
-                    let _ = sender.send(issuer.to_owned());
-                }
-            }
-        });
-        let issuer = receiver
-            .recv_timeout(Duration::from_secs(30))
-            .expect("the OIDC provider starts (is end2end/node_modules installed? run `make node`)");
+        let issuer = wait_for_line(&mut child, "oidc-provider listening on ", Duration::from_secs(30));
         Self { issuer, child }
     }
 
