@@ -42,6 +42,8 @@ $(BUILD_STAMP): $(SOURCES) | tools
 	@touch "$@"
 
 watch: tools ## Developer mode: rebuild and reload the browser on every change
+	@# watch writes a debug site over the release one: the next `make run` must rebuild.
+	@rm -f "$(BUILD_STAMP)"
 	cargo leptos watch
 
 migrate: build ## Apply database migrations to DATABASE_URL and exit

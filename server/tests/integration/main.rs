@@ -4,6 +4,7 @@
 //! every test gets its own MySQL/MariaDB database on that server, dropped afterwards.
 
 mod constraints;
+mod documents;
 mod health;
 mod logging;
 mod migrations;
