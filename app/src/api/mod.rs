@@ -3,3 +3,4 @@
 //! tests and logs can refer to them.
 
 pub mod account;
+pub mod setup;

@@ -1,3 +1,4 @@
 //! Types shared by the browser and the server (they cross the wire through server functions).
 
 pub mod account;
+pub mod setup;

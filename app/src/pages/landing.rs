@@ -12,6 +12,7 @@ pub fn Landing() -> impl IntoView {
                 "Bring your CV and the job description. The coach finds the ten skills this "
                 "vacancy asks for, questions you on each of them, and scores every answer."
             </p>
+            <a class="button primary" href="/setup">"Start practising"</a>
         </section>
         <section class="steps" aria-label="How it works">
             <ol>

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod landing;
 pub mod not_found;
+pub mod setup;
 pub mod sign_in;
 pub mod sign_in_failed;
 pub mod welcome;

@@ -10,6 +10,10 @@ use super::request_id::RequestId;
 
 /// A user signed in (any method).
 pub const AUTH_LOGIN: &str = "AUTH_LOGIN";
+/// A CV was read (or the same file was recognised and its stored text reused).
+pub const CV_PARSED: &str = "CV_PARSED";
+/// A job description was read (or recognised and reused).
+pub const JD_PARSED: &str = "JD_PARSED";
 
 /// An event about to be recorded.
 #[derive(Debug, Clone)]
@@ -28,6 +32,16 @@ impl Event {
 
     pub fn user(mut self, user_id: i64) -> Self {
         self.user_id = Some(user_id);
+        self
+    }
+
+    pub fn vacancy(mut self, vacancy_id: i64) -> Self {
+        self.vacancy_id = Some(vacancy_id);
+        self
+    }
+
+    pub fn duration(mut self, duration: Duration) -> Self {
+        self.duration = Some(duration);
         self
     }
 

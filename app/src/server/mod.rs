@@ -10,6 +10,7 @@ pub mod config;
 pub mod db;
 pub mod documents;
 mod health;
+pub mod intake;
 mod log_file;
 pub mod request_id;
 pub mod startup;

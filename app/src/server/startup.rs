@@ -23,7 +23,7 @@ use super::auth::session_store::DbSessionStore;
 use super::auth::{self, SignIn};
 use super::config::Settings;
 use super::state::AppState;
-use super::{db, health, request_id};
+use super::{db, health, intake, request_id};
 use crate::{App, shell};
 
 /// A bound, migrated, ready-to-serve application.
@@ -128,6 +128,7 @@ fn router(state: AppState) -> Router {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .merge(auth::routes::routes(&state.sign_in))
+        .merge(intake::routes::routes())
         .leptos_routes_with_context(
             &state,
             routes,

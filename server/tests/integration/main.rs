@@ -6,6 +6,7 @@
 mod constraints;
 mod documents;
 mod health;
+mod intake;
 mod logging;
 mod migrations;
 mod sign_in;

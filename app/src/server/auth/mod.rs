@@ -56,9 +56,12 @@ pub async fn current_session() -> Result<Session, AppError> {
 
 /// The signed-in user, or `None` for a visitor.
 pub async fn current_user() -> Result<Option<users::Model>, AppError> {
-    let state = app_state()?;
-    let session = current_session().await?;
-    let Some(user_id) = session::user_id(&session).await.map_err(AppError::internal)? else {
+    session_user(&app_state()?, &current_session().await?).await
+}
+
+/// The user a session belongs to (for axum handlers, which have the session already).
+pub async fn session_user(state: &AppState, session: &Session) -> Result<Option<users::Model>, AppError> {
+    let Some(user_id) = session::user_id(session).await.map_err(AppError::internal)? else {
         return Ok(None);
     };
     let user = db::users::find(&state.db, user_id).await.map_err(AppError::internal)?;

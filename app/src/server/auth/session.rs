@@ -80,10 +80,23 @@ pub async fn pending_profile(session: &Session) -> Result<Option<PendingProfile>
 
 /// Keeps a form's message and values for the page the browser is sent back to.
 pub async fn set_feedback(session: &Session, feedback: FormFeedback) -> Result<(), Error> {
-    session.insert(FEEDBACK, feedback).await
+    set_flash(session, FEEDBACK, feedback).await
 }
 
 /// The form message, removed so it shows once.
 pub async fn take_feedback(session: &Session) -> Result<Option<FormFeedback>, Error> {
-    session.remove(FEEDBACK).await
+    take_flash(session, FEEDBACK).await
+}
+
+/// Keeps a value for the next page only (the answer to a form post that redirects).
+pub async fn set_flash<T: Serialize>(session: &Session, key: &str, value: T) -> Result<(), Error> {
+    session.insert(key, value).await
+}
+
+/// The flashed value, removed so it shows once.
+pub async fn take_flash<T: serde::de::DeserializeOwned>(
+    session: &Session,
+    key: &str,
+) -> Result<Option<T>, Error> {
+    session.remove(key).await
 }

@@ -8,6 +8,7 @@ pub mod entities;
 pub mod events;
 pub mod sessions;
 pub mod users;
+pub mod vacancies;
 
 use std::time::Duration;
 

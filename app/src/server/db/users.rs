@@ -90,3 +90,40 @@ pub async fn set_names(
     row.last_name = Set(last_name.to_owned());
     row.update(db).await
 }
+
+/// A CV as stored on the user's row.
+#[derive(Debug, Clone)]
+pub struct StoredCv {
+    pub file_hash: String,
+    pub file_name: String,
+    pub text: String,
+}
+
+/// Replaces the user's CV. The profile and skills derived from the old one are cleared: they
+/// are recomputed from the new text.
+pub async fn save_cv(
+    db: &DatabaseConnection,
+    user: users::Model,
+    cv: StoredCv,
+) -> Result<users::Model, DbErr> {
+    let mut row: users::ActiveModel = user.into();
+    row.cv_file_hash = Set(Some(cv.file_hash));
+    row.cv_file_name = Set(Some(cv.file_name));
+    row.cv_text = Set(Some(cv.text));
+    row.cv_uploaded_at = Set(Some(super::now()));
+    row.profile_json = Set(None);
+    row.top_skills_json = Set(None);
+    row.update(db).await
+}
+
+/// Notes that the same CV was uploaded again (its text and profile are kept).
+pub async fn touch_cv(
+    db: &DatabaseConnection,
+    user: users::Model,
+    file_name: &str,
+) -> Result<users::Model, DbErr> {
+    let mut row: users::ActiveModel = user.into();
+    row.cv_file_name = Set(Some(file_name.to_owned()));
+    row.cv_uploaded_at = Set(Some(super::now()));
+    row.update(db).await
+}

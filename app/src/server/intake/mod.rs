@@ -1,0 +1,304 @@
+//! The candidate's documents: receiving a CV or a job description, reading it once per file
+//! content, storing it, and describing what was understood.
+//!
+//! A file whose SHA-256 matches what is already stored is not read again: the CV's stored text
+//! (and profile) is kept; a JD already known, even from another candidate, is the same vacancy.
+//! A file that cannot be used changes nothing that was saved before.
+
+pub mod highlights;
+pub mod routes;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::error::AppError;
+use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice};
+use crate::server::audit::{self, Event};
+use crate::server::db::entities::users;
+use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::documents::{self, DocumentError};
+use crate::server::request_id::RequestId;
+use crate::server::state::AppState;
+
+/// Longest position title kept (the column holds 200 characters).
+pub const MAX_TITLE_CHARS: usize = 200;
+const SHOWN_REQUIREMENTS: usize = 8;
+
+/// An uploaded file.
+#[derive(Debug)]
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+fn notice(slot: DocumentSlot, message: impl Into<String>, is_error: bool) -> UploadNotice {
+    UploadNotice { slot, message: message.into(), is_error, title_draft: None }
+}
+
+/// Only the last path component of what the browser calls the file, cut to the column size.
+fn display_name(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or_default();
+    base.chars().filter(|c| !c.is_control()).take(255).collect()
+}
+
+/// Reads and stores a CV for `user`, or explains why it cannot be used.
+pub async fn receive_cv(
+    state: &AppState,
+    request_id: &RequestId,
+    user: users::Model,
+    upload: Upload,
+) -> Result<UploadNotice, AppError> {
+    let slot = DocumentSlot::Cv;
+    let started = Instant::now();
+    let file_name = display_name(&upload.file_name);
+    let hash = documents::sha256_hex(&upload.bytes);
+    let user_id = user.user_id;
+    if user.cv_file_hash.as_deref() == Some(hash.as_str()) && user.cv_text.is_some() {
+        db::users::touch_cv(&state.db, user, &file_name).await.map_err(AppError::internal)?;
+        audit::record(
+            &state.db,
+            Some(request_id),
+            Event::new(audit::CV_PARSED).user(user_id).detail("same file: stored text reused"),
+        )
+        .await;
+        return Ok(notice(slot, format!("{file_name} is the CV we already have; nothing changed."), false));
+    }
+    let extracted = match read(&file_name, upload.bytes).await {
+        Ok(extracted) => extracted,
+        Err(error) => {
+            tracing::info!(user.id = user_id, reason = %error, "CV refused");
+            return Ok(notice(slot, error.user_message(), true));
+        }
+    };
+    let stored =
+        db::users::StoredCv { file_hash: hash, file_name: file_name.clone(), text: extracted.text.clone() };
+    db::users::save_cv(&state.db, user, stored).await.map_err(AppError::internal)?;
+    let detail =
+        format!("{} {}, {} characters", extracted.kind.label(), pages(extracted.pages), extracted.chars);
+    audit::record(
+        &state.db,
+        Some(request_id),
+        Event::new(audit::CV_PARSED).user(user_id).duration(started.elapsed()).detail(detail),
+    )
+    .await;
+    Ok(notice(slot, read_message(&file_name, &extracted), false))
+}
+
+/// Reads and stores a job description with its position title, or explains the problem.
+pub async fn receive_jd(
+    state: &AppState,
+    request_id: &RequestId,
+    user: &users::Model,
+    position_title: &str,
+    upload: Option<Upload>,
+) -> Result<UploadNotice, AppError> {
+    let slot = DocumentSlot::JobDescription;
+    let title: String = position_title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let refuse = |message: String| {
+        let mut refused = notice(slot, message, true);
+        refused.title_draft = Some(title.chars().take(MAX_TITLE_CHARS).collect());
+        Ok(refused)
+    };
+    if title.is_empty() {
+        return refuse("Enter the position title of the job description.".into());
+    }
+    if title.chars().count() > MAX_TITLE_CHARS {
+        return refuse(format!(
+            "The position title is longer than {MAX_TITLE_CHARS} characters; shorten it."
+        ));
+    }
+    let Some(upload) = upload.filter(|u| !u.file_name.is_empty() || !u.bytes.is_empty()) else {
+        return refuse("Choose the job description file (PDF, DOCX or TXT).".into());
+    };
+    let started = Instant::now();
+    let file_name = display_name(&upload.file_name);
+    let hash = documents::sha256_hex(&upload.bytes);
+
+    let (vacancy, message) = match db::vacancies::find_by_hash(&state.db, &hash)
+        .await
+        .map_err(AppError::internal)?
+    {
+        Some(vacancy) => {
+            audit::record(
+                &state.db,
+                Some(request_id),
+                Event::new(audit::JD_PARSED)
+                    .user(user.user_id)
+                    .vacancy(vacancy.vacancy_id)
+                    .detail("known file: stored text reused"),
+            )
+            .await;
+            let message = format!(
+                "{file_name} is a job description we already know, as \u{201c}{}\u{201d}.",
+                vacancy.position_title
+            );
+            (vacancy, message)
+        }
+        None => {
+            let extracted = match read(&file_name, upload.bytes).await {
+                Ok(extracted) => extracted,
+                Err(error) => {
+                    tracing::info!(user.id = user.user_id, reason = %error, "job description refused");
+                    return refuse(error.user_message());
+                }
+            };
+            let vacancy =
+                match db::vacancies::create(&state.db, &title, &hash, &file_name, &extracted.text).await {
+                    Ok(vacancy) => vacancy,
+                    // Another candidate stored the same file a moment ago: it is the same vacancy.
+                    Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
+                        db::vacancies::find_by_hash(&state.db, &hash)
+                            .await
+                            .map_err(AppError::internal)?
+                            .ok_or(AppError::Internal)?
+                    }
+                    Err(error) => return Err(AppError::internal(error)),
+                };
+            let detail = format!(
+                "{} {}, {} characters",
+                extracted.kind.label(),
+                pages(extracted.pages),
+                extracted.chars
+            );
+            audit::record(
+                &state.db,
+                Some(request_id),
+                Event::new(audit::JD_PARSED)
+                    .user(user.user_id)
+                    .vacancy(vacancy.vacancy_id)
+                    .duration(started.elapsed())
+                    .detail(detail),
+            )
+            .await;
+            (vacancy, read_message(&file_name, &extracted))
+        }
+    };
+    db::vacancies::link_current(&state.db, user.user_id, vacancy.vacancy_id)
+        .await
+        .map_err(AppError::internal)?;
+    Ok(notice(slot, message, false))
+}
+
+async fn read(file_name: &str, bytes: Vec<u8>) -> Result<documents::Extracted, DocumentError> {
+    let kind = documents::detect(file_name, &bytes)?;
+    documents::extract(kind, Arc::new(bytes)).await
+}
+
+fn pages(pages: Option<usize>) -> String {
+    match pages {
+        Some(1) => "1 page".into(),
+        Some(n) => format!("{n} pages"),
+        None => String::new(),
+    }
+}
+
+fn read_message(file_name: &str, extracted: &documents::Extracted) -> String {
+    let size = match extracted.pages {
+        Some(_) => format!("{}, {} characters", pages(extracted.pages), extracted.chars),
+        None => format!("{} characters", extracted.chars),
+    };
+    let cut = if extracted.truncated {
+        " It is very long, so only the first 200,000 characters are used."
+    } else {
+        ""
+    };
+    format!("Read {file_name} ({size}).{cut}")
+}
+
+/// Why the interview cannot start yet, or `None` when it can. The server checks this before
+/// starting; the page shows it next to the disabled button.
+pub fn blocked_reason(has_cv: bool, has_jd: bool) -> Option<String> {
+    match (has_cv, has_jd) {
+        (true, true) => None,
+        (false, false) => Some("Upload your CV and the job description to start.".into()),
+        (false, true) => Some("Upload your CV to start.".into()),
+        (true, false) => Some("Upload the job description, with its position title, to start.".into()),
+    }
+}
+
+/// The setup screen for `user`.
+pub async fn setup(
+    state: &AppState,
+    user: &users::Model,
+    notice: Option<UploadNotice>,
+) -> Result<Setup, AppError> {
+    let cv = user.cv_text.as_deref().map(|text| {
+        let (name, headline) = highlights::cv_name_and_headline(text);
+        CvSummary {
+            file_name: user.cv_file_name.clone().unwrap_or_default(),
+            characters: text.chars().count(),
+            words: highlights::word_count(text),
+            name,
+            headline,
+            top_skills: top_skills(user.top_skills_json.as_deref()),
+        }
+    });
+    let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
+    let interview_started = match &current {
+        Some((link, _)) => db::vacancies::active_interview(&state.db, link.user_vacancy_id)
+            .await
+            .map_err(AppError::internal)?
+            .map(|interview| interview.started_at.format("%-d %b %Y, %H:%M UTC").to_string()),
+        None => None,
+    };
+    let jd = current.map(|(_, vacancy)| JdSummary {
+        file_name: vacancy.jd_file_name.clone().unwrap_or_default(),
+        characters: vacancy.jd_text.chars().count(),
+        words: highlights::word_count(&vacancy.jd_text),
+        key_requirements: highlights::key_requirements(&vacancy.jd_text, SHOWN_REQUIREMENTS),
+        position_title: vacancy.position_title,
+    });
+    Ok(Setup {
+        blocked_reason: blocked_reason(cv.is_some(), jd.is_some()),
+        cv,
+        jd,
+        notice,
+        interview_started,
+    })
+}
+
+/// The skill names from `top_skills_json` (written by the coach); empty until it has run.
+fn top_skills(json: Option<&str>) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Skill {
+        name: String,
+    }
+    json.and_then(|j| serde_json::from_str::<Vec<Skill>>(j).ok())
+        .map(|skills| skills.into_iter().map(|s| s.name).collect())
+        .unwrap_or_default()
+}
+
+/// Starts (or resumes) the interview for the user's current vacancy, if the gate allows it.
+pub async fn start_interview(state: &AppState, user: &users::Model) -> Result<(), AppError> {
+    let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
+    if let Some(reason) = blocked_reason(user.cv_text.is_some(), current.is_some()) {
+        return Err(AppError::validation("interview", reason));
+    }
+    let Some((link, _)) = current else { return Err(AppError::Internal) };
+    if db::vacancies::active_interview(&state.db, link.user_vacancy_id)
+        .await
+        .map_err(AppError::internal)?
+        .is_none()
+    {
+        db::vacancies::create_interview(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gate_names_what_is_missing() {
+        assert_eq!(blocked_reason(true, true), None);
+        assert!(blocked_reason(false, true).unwrap().contains("CV"));
+        assert!(blocked_reason(true, false).unwrap().contains("position title"));
+    }
+
+    #[test]
+    fn only_the_file_name_is_kept_from_a_path() {
+        assert_eq!(display_name("C:\\Users\\ada\\CV final.pdf"), "CV final.pdf");
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+    }
+}

@@ -1,0 +1,155 @@
+//! Upload endpoints: plain multipart form posts that answer with a redirect to `/setup`, so
+//! they work with JavaScript off; the hydrated page submits the same forms by itself as soon
+//! as a file is chosen.
+//!
+//! `POST /documents/cv` (field `file`), `POST /documents/jd` (fields `position_title`, `file`),
+//! `POST /setup/start`. The 10 MB limit is checked against `Content-Length` before any of the
+//! body is read, and again while it streams in.
+
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Request, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Extension, Router};
+use http::header;
+use tower_sessions::Session;
+
+use super::{Upload, receive_cv, receive_jd};
+use crate::error::AppError;
+use crate::model::setup::{DocumentSlot, UploadNotice};
+use crate::server::auth::{self, session};
+use crate::server::documents::{DocumentError, MAX_UPLOAD_BYTES};
+use crate::server::request_id::RequestId;
+use crate::server::state::AppState;
+
+/// Where the setup screen lives, and the flash key for its notices.
+pub const SETUP_PAGE: &str = "/setup";
+pub const NOTICE_KEY: &str = "setup.notice";
+/// Room for the multipart framing and the title around a maximal file.
+const ENVELOPE: usize = 64 * 1024;
+const MAX_FIELD_CHARS: usize = 4 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/documents/cv", post(upload_cv))
+        .route("/documents/jd", post(upload_jd))
+        .route("/setup/start", post(start))
+        .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES + ENVELOPE))
+}
+
+/// The form's fields: the file, and any small text fields.
+#[derive(Default)]
+struct Fields {
+    file: Option<Upload>,
+    position_title: String,
+}
+
+async fn read_fields(state: &AppState, request: Request) -> Result<Fields, DocumentError> {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > MAX_UPLOAD_BYTES + ENVELOPE) {
+        return Err(DocumentError::TooLarge);
+    }
+    let garbled = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == http::StatusCode::PAYLOAD_TOO_LARGE {
+            DocumentError::TooLarge
+        } else {
+            DocumentError::Unreadable(format!("upload: {e}"))
+        }
+    };
+    let mut multipart = Multipart::from_request(request, state)
+        .await
+        .map_err(|e| DocumentError::Unreadable(e.body_text()))?;
+    let mut fields = Fields::default();
+    while let Some(mut field) = multipart.next_field().await.map_err(garbled)? {
+        match field.name() {
+            Some("file") => {
+                let file_name = field.file_name().unwrap_or_default().to_owned();
+                let mut bytes = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(garbled)? {
+                    if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
+                        return Err(DocumentError::TooLarge);
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                fields.file = Some(Upload { file_name, bytes });
+            }
+            Some("position_title") => {
+                let text = field.text().await.map_err(garbled)?;
+                fields.position_title = text.chars().take(MAX_FIELD_CHARS).collect();
+            }
+            _ => {}
+        }
+    }
+    Ok(fields)
+}
+
+async fn upload_cv(
+    State(state): State<AppState>,
+    Extension(request_id): Extension<RequestId>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let slot = DocumentSlot::Cv;
+    let Some(user) = signed_in(&state, &session).await else {
+        return Redirect::to("/signin").into_response();
+    };
+    let result = match read_fields(&state, request).await {
+        Ok(Fields { file: Some(upload), .. }) if !upload.file_name.is_empty() || !upload.bytes.is_empty() => {
+            receive_cv(&state, &request_id, user, upload).await
+        }
+        Ok(_) => Ok(refused(slot, "Choose your CV file (PDF, DOCX or TXT).".into())),
+        Err(error) => Ok(refused(slot, error.user_message())),
+    };
+    back_to_setup(&session, slot, result).await
+}
+
+async fn upload_jd(
+    State(state): State<AppState>,
+    Extension(request_id): Extension<RequestId>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let slot = DocumentSlot::JobDescription;
+    let Some(user) = signed_in(&state, &session).await else {
+        return Redirect::to("/signin").into_response();
+    };
+    let result = match read_fields(&state, request).await {
+        Ok(fields) => receive_jd(&state, &request_id, &user, &fields.position_title, fields.file).await,
+        Err(error) => Ok(refused(slot, error.user_message())),
+    };
+    back_to_setup(&session, slot, result).await
+}
+
+async fn start(State(state): State<AppState>, session: Session) -> Response {
+    let Some(user) = signed_in(&state, &session).await else {
+        return Redirect::to("/signin").into_response();
+    };
+    if let Err(AppError::Validation { message, .. }) = super::start_interview(&state, &user).await {
+        let _ =
+            session::set_flash(&session, NOTICE_KEY, refused(DocumentSlot::JobDescription, message)).await;
+    }
+    Redirect::to(SETUP_PAGE).into_response()
+}
+
+async fn signed_in(state: &AppState, session: &Session) -> Option<crate::server::db::entities::users::Model> {
+    auth::session_user(state, session).await.ok().flatten()
+}
+
+fn refused(slot: DocumentSlot, message: String) -> UploadNotice {
+    UploadNotice { slot, message, is_error: true, title_draft: None }
+}
+
+async fn back_to_setup(
+    session: &Session,
+    slot: DocumentSlot,
+    result: Result<UploadNotice, AppError>,
+) -> Response {
+    let notice = result.unwrap_or_else(|error| refused(slot, error.to_string()));
+    if let Err(error) = session::set_flash(session, NOTICE_KEY, notice).await {
+        tracing::error!(%error, "could not keep the upload notice");
+    }
+    Redirect::to(SETUP_PAGE).into_response()
+}

@@ -1,0 +1,220 @@
+//! Uploading the CV and the job description: read once per file, stored, summarised, refused
+//! with a clear message when unusable, and the interview gate.
+
+use app::server::db::entities::{events, interviews, user_vacancies, users, vacancies};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
+
+use crate::support::files::{fixture, png};
+use crate::support::{Browser, TestApp, location, spawn_app};
+
+async fn upload(
+    app: &TestApp,
+    browser: &Browser,
+    path: &str,
+    file_name: &str,
+    bytes: Vec<u8>,
+    title: Option<&str>,
+) -> String {
+    let mut form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()));
+    if let Some(title) = title {
+        form = form.text("position_title", title.to_owned());
+    }
+    let response = browser
+        .client
+        .post(app.url(path))
+        .header("origin", &browser.origin)
+        .multipart(form)
+        .send()
+        .await
+        .expect("upload reaches the server");
+    location(&response)
+}
+
+async fn upload_cv(app: &TestApp, browser: &Browser, file_name: &str, bytes: Vec<u8>) -> String {
+    upload(app, browser, "/documents/cv", file_name, bytes, None).await
+}
+
+async fn upload_jd(app: &TestApp, browser: &Browser, file_name: &str, bytes: Vec<u8>, title: &str) -> String {
+    upload(app, browser, "/documents/jd", file_name, bytes, Some(title)).await
+}
+
+async fn events_named(app: &TestApp, name: &str) -> Vec<events::Model> {
+    events::Entity::find()
+        .filter(events::Column::Name.eq(name))
+        .order_by_asc(events::Column::EventId)
+        .all(&app.db)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_cv_is_read_stored_and_summarised() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+
+    assert_eq!(upload_cv(&app, &ada, "Ada CV.pdf", fixture("cv-two-pages.pdf")).await, "/setup");
+
+    let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(user.cv_file_name.as_deref(), Some("Ada CV.pdf"));
+    assert_eq!(user.cv_file_hash.as_deref().map(str::len), Some(64));
+    assert!(user.cv_text.as_deref().unwrap().contains("Reduced p95 latency"));
+    let parsed = events_named(&app, "CV_PARSED").await;
+    assert_eq!(parsed.len(), 1);
+    assert!(parsed[0].duration_ms.is_some() && parsed[0].detail.as_deref().unwrap().contains("2 pages"));
+
+    let page = ada.page(&app.url("/setup")).await;
+    for shown in
+        ["Read Ada CV.pdf (2 pages", "Ada CV.pdf", "Ada Lovelace", "Senior Rust Engineer", "characters"]
+    {
+        assert!(page.contains(shown), "{shown:?} not on the setup page");
+    }
+    assert!(!page.contains("{\""), "no JSON on the page");
+}
+
+#[tokio::test]
+async fn the_same_cv_twice_is_read_once() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    upload_cv(&app, &ada, "cv.docx", fixture("cv-with-table.docx")).await;
+
+    upload_cv(&app, &ada, "cv-again.docx", fixture("cv-with-table.docx")).await;
+
+    let parsed = events_named(&app, "CV_PARSED").await;
+    assert_eq!(parsed.len(), 2);
+    assert!(parsed[0].duration_ms.is_some(), "the first upload is read");
+    assert_eq!(parsed[1].detail.as_deref(), Some("same file: stored text reused"));
+    assert!(parsed[1].duration_ms.is_none(), "the second is not read again");
+    assert!(ada.page(&app.url("/setup")).await.contains("is the CV we already have"));
+}
+
+#[tokio::test]
+async fn an_unusable_file_is_explained_and_the_saved_cv_is_kept() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+
+    upload_cv(&app, &ada, "photo.pdf", png()).await;
+
+    let page = ada.page(&app.url("/setup")).await;
+    assert!(page.contains("ends in .pdf but its contents are a PNG image"), "{page}");
+    let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert_eq!(user.cv_file_name.as_deref(), Some("cv.pdf"));
+    assert!(user.cv_text.unwrap().contains("Ada Lovelace"));
+}
+
+#[tokio::test]
+async fn an_upload_over_10_mb_is_refused_and_the_server_keeps_serving() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+
+    let landed = upload_cv(&app, &ada, "huge.txt", vec![b'a'; 11 * 1024 * 1024]).await;
+
+    assert_eq!(landed, "/setup");
+    assert!(ada.page(&app.url("/setup")).await.contains("larger than 10 MB"));
+    assert!(app.get("/healthz").await.status().is_success());
+    assert_eq!(events_named(&app, "CV_PARSED").await.len(), 0);
+}
+
+#[tokio::test]
+async fn a_job_description_needs_its_position_title() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+
+    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "  ").await;
+
+    assert!(ada.page(&app.url("/setup")).await.contains("Enter the position title"));
+    assert_eq!(vacancies::Entity::find().count(&app.db).await.unwrap(), 0);
+}
+
+#[tokio::test]
+async fn one_job_description_file_is_one_vacancy_for_every_candidate() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    let bob = app.signed_in("Bob", "bob@example.com").await;
+
+    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    upload_jd(&app, &bob, "copy of jd.txt", fixture("jd.txt"), "Rust Developer").await;
+
+    assert_eq!(vacancies::Entity::find().count(&app.db).await.unwrap(), 1);
+    assert_eq!(user_vacancies::Entity::find().count(&app.db).await.unwrap(), 2);
+    let parsed = events_named(&app, "JD_PARSED").await;
+    assert_eq!(parsed.len(), 2);
+    assert_eq!(parsed[1].detail.as_deref(), Some("known file: stored text reused"));
+    let bob_page = bob.page(&app.url("/setup")).await;
+    assert!(bob_page.contains("Backend Engineer"), "the vacancy keeps its first title");
+    assert!(bob_page.contains("5+ years building backend services"), "key requirements are listed");
+}
+
+#[tokio::test]
+async fn the_interview_starts_only_with_both_documents() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    let page = ada.page(&app.url("/setup")).await;
+    assert!(page.contains("Upload your CV and the job description to start."));
+    assert!(page.contains("disabled"), "the button is disabled");
+
+    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    let refused = ada.post_form(&app.url("/setup/start"), &[]).await;
+    assert_eq!(location(&refused), "/setup");
+    assert!(
+        ada.page(&app.url("/setup")).await.contains("Upload the job description, with its position title")
+    );
+    assert_eq!(interviews::Entity::find().count(&app.db).await.unwrap(), 0, "the server enforces the gate");
+
+    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    ada.post_form(&app.url("/setup/start"), &[]).await;
+    ada.post_form(&app.url("/setup/start"), &[]).await;
+
+    let started = interviews::Entity::find().all(&app.db).await.unwrap();
+    assert_eq!(started.len(), 1, "starting twice resumes the same interview");
+    assert_eq!(started[0].status, "active");
+    assert!(ada.page(&app.url("/setup")).await.contains("Your interview for this vacancy started"));
+}
+
+#[tokio::test]
+async fn replacing_the_job_description_keeps_the_old_vacancy_and_its_interview() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    ada.post_form(&app.url("/setup/start"), &[]).await;
+
+    upload_jd(&app, &ada, "other.txt", fixture("jd-utf16.txt"), "Backend Engineer Zürich").await;
+
+    assert_eq!(vacancies::Entity::find().count(&app.db).await.unwrap(), 2);
+    assert_eq!(interviews::Entity::find().count(&app.db).await.unwrap(), 1, "the first interview is kept");
+    let page = ada.page(&app.url("/setup")).await;
+    assert!(page.contains("Backend Engineer Zürich") && page.contains("other.txt"), "the new JD is current");
+}
+
+#[tokio::test]
+async fn each_candidate_sees_only_their_own_documents() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    let bob = app.signed_in("Bob", "bob@example.com").await;
+    upload_cv(&app, &ada, "ada-cv.pdf", fixture("cv-two-pages.pdf")).await;
+    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+
+    let as_bob: serde_json::Value = bob.server_fn("setup").await.json().await.unwrap();
+    let bob_page = bob.page(&app.url("/setup")).await;
+
+    assert!(as_bob["cv"].is_null() && as_bob["jd"].is_null(), "{as_bob}");
+    assert!(!bob_page.contains("ada-cv.pdf") && !bob_page.contains("Ada Lovelace"));
+    let as_ada: serde_json::Value = ada.server_fn("setup").await.json().await.unwrap();
+    assert_eq!(as_ada["cv"]["file_name"], "ada-cv.pdf");
+}
+
+#[tokio::test]
+async fn visitors_cannot_upload_or_read_a_setup() {
+    let app = spawn_app().await;
+    let visitor = app.browser();
+
+    let landed = upload_cv(&app, &visitor, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    let setup = visitor.get(&app.url("/setup")).await;
+
+    assert_eq!(landed, "/signin");
+    assert_eq!(location(&setup), "/signin");
+    assert!(!visitor.server_fn("setup").await.status().is_success());
+    assert_eq!(events_named(&app, "CV_PARSED").await.len(), 0);
+}
