@@ -26,7 +26,7 @@ LOCAL_MYSQL_URL := mysql://root@127.0.0.1:3306/interview_coach_test
 
 SOURCES := Cargo.toml Cargo.lock $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
 
-.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-browser tools node fmt lint clean
+.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-browser tools node fmt lint fuzz clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -111,6 +111,20 @@ lint: ## Formatting and clippy with both feature sets, warnings as errors
 	cargo clippy -p server -p migration --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS := pdf docx txt
+
+fuzz: ## Fuzz the PDF, DOCX and TXT readers for FUZZ_SECONDS each (nightly + cargo-fuzz; not part of make test)
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	@for target in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$target; done
+	cp server/tests/fixtures/*.pdf fuzz/corpus/pdf/
+	cp server/tests/fixtures/*.docx fuzz/corpus/docx/
+	cp server/tests/fixtures/*.txt fuzz/corpus/txt/
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run -O $$target corpus/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2048 -max_len=1048576 || exit 1; \
+	done
 
 clean: ## Remove build output and installed npm packages (keeps data/, logs/ and reports/)
 	cargo clean

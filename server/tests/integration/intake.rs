@@ -218,3 +218,30 @@ async fn visitors_cannot_upload_or_read_a_setup() {
     assert!(!visitor.server_fn("setup").await.status().is_success());
     assert_eq!(events_named(&app, "CV_PARSED").await.len(), 0);
 }
+
+#[tokio::test]
+async fn every_malformed_upload_is_explained_and_the_server_keeps_serving() {
+    use crate::support::files::{deep_page_tree_pdf, flipped, path_escaping_docx, zip_bomb_docx};
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    let pdf = fixture("cv-two-pages.pdf");
+    let docx = fixture("cv-with-table.docx");
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty.pdf", Vec::new(), "This file is empty"),
+        ("truncated.pdf", pdf[..pdf.len() / 2].to_vec(), "could not read this file"),
+        ("flipped.pdf", flipped(pdf.clone()), "could not read this file"),
+        ("flipped.docx", flipped(docx.clone()), "could not read this file"),
+        ("deep.pdf", deep_page_tree_pdf(5_000), "DOCX or TXT"),
+        ("bomb.docx", zip_bomb_docx(), "inflates more than 100 times"),
+        ("escape.docx", path_escaping_docx(), "points outside the document"),
+        ("scan.pdf", fixture("scanned.pdf"), "no selectable text"),
+    ];
+    for (name, bytes, expected) in cases {
+        assert_eq!(upload_cv(&app, &ada, name, bytes).await, "/setup", "{name}");
+        let page = ada.page(&app.url("/setup")).await;
+        assert!(page.contains(expected), "{name}: expected {expected:?} on the page");
+        assert!(app.get("/healthz").await.status().is_success(), "{name}: server down");
+    }
+    let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert!(user.cv_text.is_none(), "nothing unusable was stored");
+}
