@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod coach;
 pub mod config;
 pub mod db;
 pub mod documents;

@@ -1,0 +1,396 @@
+//! The catalog of logical fallacies the coach flags in interview answers, and the offline
+//! coach's pattern-based detector.
+//!
+//! Each entry has a plain definition and why it can be a red flag in an interview. A detection
+//! names a catalog key and why this answer fits (quoting its words); the UI shows both with the
+//! disclaimer "Probabilistic coaching, not truth".
+
+use serde::{Deserialize, Serialize};
+
+/// Every fallacy the coach knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FallacyKind {
+    Bandwagon,
+    AppealToAuthority,
+    HastyGeneralisation,
+    FalseDilemma,
+    SlipperySlope,
+    AdHominem,
+    CircularReasoning,
+    PostHoc,
+    AppealToTradition,
+    RedHerring,
+    StrawMan,
+    NoTrueScotsman,
+}
+
+/// One catalog entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fallacy {
+    pub kind: FallacyKind,
+    pub name: &'static str,
+    pub definition: &'static str,
+    pub interview_risk: &'static str,
+    /// Lower-case phrases that suggest it (the offline detector).
+    patterns: &'static [&'static str],
+}
+
+pub const CATALOG: &[Fallacy] = &[
+    Fallacy {
+        kind: FallacyKind::Bandwagon,
+        name: "Bandwagon",
+        definition: "Treating something as right or best because many people do it or believe it.",
+        interview_risk: "It suggests the choice was not weighed on its merits for this situation.",
+        patterns: &[
+            "everyone uses",
+            "everybody uses",
+            "everyone knows",
+            "everybody knows",
+            "everyone does",
+            "everybody does",
+            "all the big companies",
+            "most companies use",
+            "everyone is moving to",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::AppealToAuthority,
+        name: "Appeal to Authority",
+        definition: "Claiming something is true or right because an authority said so, instead of giving the reasons.",
+        interview_risk: "Interviewers want your own reasoning; deferring to rank hides whether you understood the trade-offs.",
+        patterns: &[
+            "because my manager said",
+            "because my boss said",
+            "my boss told me",
+            "my manager told me",
+            "the cto said",
+            "because google does",
+            "because the experts say",
+            "an expert told",
+            "because the architect said",
+            "my lead told me",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::HastyGeneralisation,
+        name: "Hasty Generalisation",
+        definition: "Drawing a broad conclusion from one or a few cases.",
+        interview_risk: "It signals conclusions drawn without enough evidence, a risk in debugging and design decisions.",
+        patterns: &[
+            "tried it once and",
+            "one time it",
+            "after one project",
+            "it always fails",
+            "it never works",
+            "all junior developers",
+            "all managers are",
+            "every tester",
+            "nobody ever",
+            "that proves that all",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::FalseDilemma,
+        name: "False Dilemma",
+        definition: "Presenting two options as the only ones when others exist.",
+        interview_risk: "It suggests a narrow view of solutions; strong candidates explore the option space.",
+        patterns: &[
+            "either we",
+            "either you",
+            "the only two options",
+            "only two choices",
+            "only two options",
+            "there was no other way",
+            "there is no other way",
+            "no other option",
+            "it was that or",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::SlipperySlope,
+        name: "Slippery Slope",
+        definition: "Claiming a small step will inevitably lead to an extreme outcome, without showing the chain.",
+        interview_risk: "It can read as alarmism; interviewers look for proportionate, evidence-based risk assessment.",
+        patterns: &[
+            "next thing you know",
+            "before you know it",
+            "will inevitably lead",
+            "would inevitably lead",
+            "it's a slippery slope",
+            "it is a slippery slope",
+            "would end up destroying",
+            "will end up destroying",
+            "the whole company would collapse",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::AdHominem,
+        name: "Ad Hominem",
+        definition: "Attacking the person rather than their argument or work.",
+        interview_risk: "Blaming or disparaging colleagues is a strong negative signal about collaboration.",
+        patterns: &[
+            "was an idiot",
+            "were idiots",
+            "is an idiot",
+            "are idiots",
+            "was incompetent",
+            "were incompetent",
+            "is incompetent",
+            "are incompetent",
+            "was clueless",
+            "were clueless",
+            "is stupid",
+            "was stupid",
+            "too lazy to",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::CircularReasoning,
+        name: "Circular Reasoning",
+        definition: "Using the conclusion as its own reason.",
+        interview_risk: "It gives no actual justification, which interviewers read as not knowing the why.",
+        patterns: &[
+            "because it is the best",
+            "because it's the best",
+            "works because it works",
+            "good because it is good",
+            "right because it is right",
+            "better because it is better",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::PostHoc,
+        name: "Post Hoc",
+        definition: "Assuming that because B followed A, A caused B.",
+        interview_risk: "Claiming credit for outcomes without evidence of cause undermines the credibility of your results.",
+        patterns: &[
+            "ever since i joined",
+            "since i joined",
+            "after i joined",
+            "as soon as i arrived",
+            "right after i started",
+            "after i took over",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::AppealToTradition,
+        name: "Appeal to Tradition",
+        definition: "Arguing something is right because it has always been done that way.",
+        interview_risk: "It suggests resistance to improvement and change.",
+        patterns: &[
+            "always done it this way",
+            "always done it that way",
+            "always been done this way",
+            "always been done that way",
+            "the way we have always",
+            "the way we've always",
+            "how it has always been done",
+            "we've always done it",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::RedHerring,
+        name: "Red Herring",
+        definition: "Steering away from the question to a different, easier topic.",
+        interview_risk: "Avoiding the question makes interviewers suspect a gap in the skill being asked about.",
+        patterns: &[
+            "but what really matters is",
+            "anyway, the real issue",
+            "that's not really important, what",
+            "instead, let me talk about",
+            "more importantly, let me tell you about",
+            "let me change the subject",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::StrawMan,
+        name: "Straw Man",
+        definition: "Misrepresenting an opposing view to make it easier to dismiss.",
+        interview_risk: "It suggests you do not engage fairly with other people's ideas, which hurts teamwork.",
+        patterns: &[
+            "so they were basically saying",
+            "people who want tests just want",
+            "they wanted us to never",
+            "as if we should never",
+            "their idea was basically to do nothing",
+            "they just want to slow everything down",
+        ],
+    },
+    Fallacy {
+        kind: FallacyKind::NoTrueScotsman,
+        name: "No True Scotsman",
+        definition: "Dismissing counter-examples by redefining the group to exclude them.",
+        interview_risk: "It reads as dogmatic and can signal gatekeeping, a culture red flag.",
+        patterns: &[
+            "no real engineer",
+            "no true engineer",
+            "no real developer",
+            "no real programmer",
+            "a real engineer would never",
+            "a real developer would never",
+            "real programmers don't",
+            "real engineers don't",
+            "no serious developer",
+        ],
+    },
+];
+
+impl FallacyKind {
+    /// The catalog entry for this kind.
+    pub fn entry(self) -> &'static Fallacy {
+        CATALOG.iter().find(|f| f.kind == self).expect("every FallacyKind has a catalog entry")
+    }
+}
+
+/// A fallacy found in an answer: which one, and why this answer fits it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FallacyFinding {
+    pub kind: FallacyKind,
+    pub why: String,
+}
+
+impl FallacyFinding {
+    /// The text stored in `suggestions.fallacy_explanation`: what the fallacy is, why the answer
+    /// fits, and why it matters in an interview.
+    pub fn explanation(&self) -> String {
+        let entry = self.kind.entry();
+        format!("{} {} {}", entry.definition, self.why, entry.interview_risk)
+    }
+}
+
+/// The offline detector: the first catalog pattern found in the answer, quoted back.
+pub fn detect(answer: &str) -> Option<FallacyFinding> {
+    let lower = answer.to_lowercase();
+    CATALOG.iter().find_map(|fallacy| {
+        fallacy.patterns.iter().find_map(|pattern| {
+            let start = lower.find(pattern)?;
+            let quote = quote_around(answer, &lower, start, pattern.len());
+            Some(FallacyFinding {
+                kind: fallacy.kind,
+                why: format!("Your answer says \u{201c}{quote}\u{201d}."),
+            })
+        })
+    })
+}
+
+/// The sentence of `answer` around the match, cut to a readable length. `lower` is `answer`
+/// lower-cased; offsets only translate when lower-casing kept byte lengths, else the match
+/// itself is quoted.
+fn quote_around(answer: &str, lower: &str, start: usize, len: usize) -> String {
+    if lower.len() != answer.len() {
+        return lower[start..start + len].to_owned();
+    }
+    let begin = answer[..start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let end = answer[start..].find(['.', '!', '?', '\n']).map_or(answer.len(), |i| start + i);
+    let sentence = answer[begin..end].trim();
+    if sentence.chars().count() <= 160 { sentence.to_owned() } else { answer[start..start + len].to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two labelled examples per fallacy.
+    const EXAMPLES: &[(FallacyKind, &str)] = &[
+        (FallacyKind::Bandwagon, "We picked Kubernetes because everyone uses it nowadays."),
+        (
+            FallacyKind::Bandwagon,
+            "Everybody knows microservices are the right architecture, so we split the monolith.",
+        ),
+        (FallacyKind::AppealToAuthority, "I chose MongoDB because my manager said it scales better."),
+        (FallacyKind::AppealToAuthority, "We rewrote it in Go because Google does it that way."),
+        (
+            FallacyKind::HastyGeneralisation,
+            "I tried it once and pair programming slowed us down, so it never helps.",
+        ),
+        (FallacyKind::HastyGeneralisation, "In my experience all junior developers write untested code."),
+        (FallacyKind::FalseDilemma, "Either we shipped without tests or we missed the deadline."),
+        (FallacyKind::FalseDilemma, "There were only two options: rewrite everything or keep the bugs."),
+        (
+            FallacyKind::SlipperySlope,
+            "If we allow one exception to the code review rule, next thing you know nobody reviews anything.",
+        ),
+        (FallacyKind::SlipperySlope, "Skipping one retro will inevitably lead to the team falling apart."),
+        (FallacyKind::AdHominem, "The other team's proposal was bad because their lead was an idiot."),
+        (FallacyKind::AdHominem, "I ignored the QA findings since the testers were incompetent."),
+        (FallacyKind::CircularReasoning, "Rust is the right choice because it is the best language."),
+        (FallacyKind::CircularReasoning, "Our process works because it works, so we never changed it."),
+        (
+            FallacyKind::PostHoc,
+            "Ever since I joined, customer churn has gone down, so my work reduced churn.",
+        ),
+        (FallacyKind::PostHoc, "After I took over the project, sales went up by 20%."),
+        (FallacyKind::AppealToTradition, "We deploy on Fridays because we've always done it that way."),
+        (
+            FallacyKind::AppealToTradition,
+            "That is how it has always been done here, so I kept the manual release.",
+        ),
+        (
+            FallacyKind::RedHerring,
+            "About the outage, but what really matters is that our team has great culture.",
+        ),
+        (
+            FallacyKind::RedHerring,
+            "I did not finish the migration. Instead, let me talk about my open-source work.",
+        ),
+        (FallacyKind::StrawMan, "The people who want tests just want to slow everything down."),
+        (
+            FallacyKind::StrawMan,
+            "The security team wanted stricter reviews; they just want to slow everything down.",
+        ),
+        (FallacyKind::NoTrueScotsman, "No real engineer would ever use a GUI for git."),
+        (FallacyKind::NoTrueScotsman, "Real programmers don't need code comments."),
+    ];
+
+    /// Strong answers: specific, reasoned, and free of fallacies.
+    const STRONG: &[&str] = &[
+        "In 2022 our checkout API had a p95 of 800 ms. I profiled it, found N+1 queries in the cart \
+         service, batched them and added an index; p95 fell to 120 ms and conversion rose 3% over \
+         the next quarter, which we confirmed with an A/B test.",
+        "When two engineers disagreed on the queue technology, I set up a one-day spike measuring \
+         throughput and operational cost for Kafka and SQS. The data favoured SQS for our volume, \
+         we documented the trade-offs, and both engineers signed off.",
+        "I led the migration to PostgreSQL: I wrote a dual-write plan, ran shadow reads for two \
+         weeks, fixed 14 mismatches, and cut over with 4 minutes of read-only time.",
+    ];
+
+    #[test]
+    fn the_catalog_has_at_least_twelve_complete_entries() {
+        assert!(CATALOG.len() >= 12);
+        for entry in CATALOG {
+            assert!(
+                !entry.name.is_empty() && !entry.definition.is_empty() && !entry.interview_risk.is_empty()
+            );
+            assert!(!entry.patterns.is_empty(), "{} has no patterns", entry.name);
+            assert_eq!(entry.kind.entry().name, entry.name);
+        }
+    }
+
+    #[test]
+    fn every_fallacy_is_detected_on_its_examples() {
+        let mut hits = 0;
+        for (expected, answer) in EXAMPLES {
+            let found = detect(answer).map(|f| f.kind);
+            assert_eq!(found, Some(*expected), "{answer}");
+            hits += 1;
+        }
+        println!("fallacy detection: {hits}/{} labelled examples", EXAMPLES.len());
+    }
+
+    #[test]
+    fn strong_answers_are_not_flagged() {
+        for answer in STRONG {
+            assert_eq!(detect(answer), None, "{answer}");
+        }
+    }
+
+    #[test]
+    fn the_explanation_quotes_the_answer_and_says_why_it_matters() {
+        let finding = detect("We use Kafka. Honestly, everyone uses it. It was easy.").unwrap();
+        assert_eq!(finding.why, "Your answer says \u{201c}Honestly, everyone uses it\u{201d}.");
+        let explanation = finding.explanation();
+        assert!(explanation.starts_with("Treating something as right"));
+        assert!(explanation.contains("weighed on its merits"));
+    }
+}
