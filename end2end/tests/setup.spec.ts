@@ -42,6 +42,9 @@ test('upload a CV and a job description, see what was understood, and unlock the
   await expect(jd).toContainText('Kubernetes and Terraform in production');
   await expect(start).toBeEnabled();
   await expect(cv).toContainText('Ada Lovelace');
+  const skills = page.getByRole('list', { name: 'Top skills for this vacancy' }).getByRole('listitem');
+  await expect(skills).toHaveCount(10);
+  await expect(skills.first()).toHaveText('Rust');
 });
 
 test('a file the app cannot read is explained next to its form', async ({ page }, info) => {

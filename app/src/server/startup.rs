@@ -21,6 +21,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use super::auth::oidc::OidcProvider;
 use super::auth::session_store::DbSessionStore;
 use super::auth::{self, SignIn};
+use super::coach::engine::OfflineCoach;
 use super::config::Settings;
 use super::state::AppState;
 use super::{db, health, intake, request_id};
@@ -68,11 +69,17 @@ impl Application {
                 SignIn::Development
             }
         };
+        if settings.coach.api_key.is_some() {
+            tracing::warn!(
+                "OPENAI_API_KEY is set, but the language-model coach is not built yet: using the offline coach"
+            );
+        }
         let state = AppState {
             leptos_options: leptos_options(&settings, listener.local_addr()?),
             db,
             settings: Arc::new(settings),
             sign_in,
+            coach: Arc::new(OfflineCoach),
         };
         let router = router(state.clone());
         Ok(Self { listener, router, state })

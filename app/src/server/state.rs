@@ -7,6 +7,7 @@ use leptos::config::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use super::auth::SignIn;
+use super::coach::engine::CoachEngine;
 use super::config::Settings;
 
 /// Shared application state. Cloning is cheap (reference counts only).
@@ -16,6 +17,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub settings: Arc<Settings>,
     pub sign_in: SignIn,
+    /// The coach every analysis goes through (offline rules, or a language model).
+    pub coach: Arc<dyn CoachEngine>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

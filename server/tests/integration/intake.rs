@@ -245,3 +245,32 @@ async fn every_malformed_upload_is_explained_and_the_server_keeps_serving() {
     let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert!(user.cv_text.is_none(), "nothing unusable was stored");
 }
+
+#[tokio::test]
+async fn with_both_documents_the_coach_ranks_ten_skills_shown_as_chips() {
+    let app = spawn_app().await;
+    let ada = app.signed_in("Ada", "ada@example.com").await;
+    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
+    assert!(user.top_skills_json.is_none(), "no skills without a job description");
+
+    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+
+    let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
+    let skills: Vec<serde_json::Value> =
+        serde_json::from_str(user.top_skills_json.as_deref().unwrap()).unwrap();
+    assert_eq!(skills.len(), 10);
+    assert_eq!(skills[0]["name"], "Rust");
+    let kubernetes = skills.iter().find(|s| s["name"] == "Kubernetes").expect("Kubernetes is a requirement");
+    assert!(
+        kubernetes["evidence"].as_str().unwrap().contains("Kubernetes"),
+        "the CV's skills line is the evidence"
+    );
+    let profile: serde_json::Value = serde_json::from_str(user.profile_json.as_deref().unwrap()).unwrap();
+    assert_eq!(profile["profile"]["name"], "Ada Lovelace");
+    assert_eq!(profile["coach"], "Offline coach (rules)");
+
+    let page = ada.page(&app.url("/setup")).await;
+    assert!(page.contains("Top skills for this vacancy"));
+    assert!(page.contains("<li>Terraform</li>") && page.contains("<li>PostgreSQL</li>"), "{page}");
+}

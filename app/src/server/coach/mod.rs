@@ -1,5 +1,8 @@
-//! The coach's pure core: which skill to ask about next, and the fallacy catalog. The engines
-//! (offline rules and LLM) build on these.
+//! The coach: which skill to ask about next, the fallacy catalog, the skills taxonomy, and the
+//! engines behind [`engine::CoachEngine`].
 
 pub mod coverage;
+pub mod engine;
 pub mod fallacies;
+pub mod profile;
+pub mod taxonomy;

@@ -127,3 +127,16 @@ pub async fn touch_cv(
     row.cv_uploaded_at = Set(Some(super::now()));
     row.update(db).await
 }
+
+/// Stores the coach's reading of the user's CV against their current vacancy.
+pub async fn save_profile(
+    db: &DatabaseConnection,
+    user: users::Model,
+    profile_json: String,
+    top_skills_json: String,
+) -> Result<users::Model, DbErr> {
+    let mut row: users::ActiveModel = user.into();
+    row.profile_json = Set(Some(profile_json));
+    row.top_skills_json = Set(Some(top_skills_json));
+    row.update(db).await
+}

@@ -205,6 +205,62 @@ fn read_message(file_name: &str, extracted: &documents::Extracted) -> String {
     format!("Read {file_name} ({size}).{cut}")
 }
 
+/// What `profile_json` holds: the profile and the inputs it was computed from, so the coach
+/// runs once per (CV file, vacancy) pair.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct StoredProfile {
+    cv_file_hash: String,
+    vacancy_id: i64,
+    coach: String,
+    profile: crate::server::coach::profile::Profile,
+}
+
+/// Runs the coach's profile extraction when the user has a CV and a current vacancy and the
+/// stored profile was made from other documents. A coach failure is logged and leaves the
+/// documents usable; the skills appear once it succeeds.
+pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<(), AppError> {
+    let Some(user) = db::users::find(&state.db, user_id).await.map_err(AppError::internal)? else {
+        return Ok(());
+    };
+    let (Some(cv_text), Some(cv_hash)) = (user.cv_text.clone(), user.cv_file_hash.clone()) else {
+        return Ok(());
+    };
+    let Some((_, vacancy)) = db::vacancies::current(&state.db, user_id).await.map_err(AppError::internal)?
+    else {
+        return Ok(());
+    };
+    let stored: Option<StoredProfile> =
+        user.profile_json.as_deref().and_then(|j| serde_json::from_str(j).ok());
+    if stored.is_some_and(|s| s.cv_file_hash == cv_hash && s.vacancy_id == vacancy.vacancy_id) {
+        return Ok(());
+    }
+    let started = Instant::now();
+    let analysis = match state.coach.extract_profile(&cv_text, &vacancy.jd_text).await {
+        Ok(analysis) => analysis,
+        Err(error) => {
+            tracing::warn!(user.id = user_id, %error, "profile extraction failed");
+            return Ok(());
+        }
+    };
+    tracing::info!(
+        user.id = user_id,
+        vacancy.id = vacancy.vacancy_id,
+        agent.duration_ms = started.elapsed().as_millis() as u64,
+        coach = %state.coach.label(),
+        "profile extracted"
+    );
+    let stored = StoredProfile {
+        cv_file_hash: cv_hash,
+        vacancy_id: vacancy.vacancy_id,
+        coach: state.coach.label(),
+        profile: analysis.profile,
+    };
+    let profile_json = serde_json::to_string(&stored).map_err(AppError::internal)?;
+    let skills_json = serde_json::to_string(&analysis.top_skills).map_err(AppError::internal)?;
+    db::users::save_profile(&state.db, user, profile_json, skills_json).await.map_err(AppError::internal)?;
+    Ok(())
+}
+
 /// Why the interview cannot start yet, or `None` when it can. The server checks this before
 /// starting; the page shows it next to the disabled button.
 pub fn blocked_reason(has_cv: bool, has_jd: bool) -> Option<String> {

@@ -98,7 +98,9 @@ async fn upload_cv(
     };
     let result = match read_fields(&state, request).await {
         Ok(Fields { file: Some(upload), .. }) if !upload.file_name.is_empty() || !upload.bytes.is_empty() => {
-            receive_cv(&state, &request_id, user, upload).await
+            let user_id = user.user_id;
+            let received = receive_cv(&state, &request_id, user, upload).await;
+            with_profile(&state, user_id, received).await
         }
         Ok(_) => Ok(refused(slot, "Choose your CV file (PDF, DOCX or TXT).".into())),
         Err(error) => Ok(refused(slot, error.user_message())),
@@ -117,10 +119,25 @@ async fn upload_jd(
         return Redirect::to("/signin").into_response();
     };
     let result = match read_fields(&state, request).await {
-        Ok(fields) => receive_jd(&state, &request_id, &user, &fields.position_title, fields.file).await,
+        Ok(fields) => {
+            let received = receive_jd(&state, &request_id, &user, &fields.position_title, fields.file).await;
+            with_profile(&state, user.user_id, received).await
+        }
         Err(error) => Ok(refused(slot, error.user_message())),
     };
     back_to_setup(&session, slot, result).await
+}
+
+/// After a document was accepted, brings the coach's profile up to date.
+async fn with_profile(
+    state: &AppState,
+    user_id: i64,
+    received: Result<UploadNotice, AppError>,
+) -> Result<UploadNotice, AppError> {
+    if received.as_ref().is_ok_and(|notice| !notice.is_error) {
+        super::refresh_profile(state, user_id).await?;
+    }
+    received
 }
 
 async fn start(State(state): State<AppState>, session: Session) -> Response {

@@ -1,0 +1,150 @@
+//! The skills taxonomy (`skills.txt`, kept as data) and finding its skills in a text.
+
+use std::sync::LazyLock;
+
+/// Whether a skill is a technique or tool, or a way of working.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkillCategory {
+    Technical,
+    Behavioural,
+}
+
+/// One skill and the spellings that mean it.
+#[derive(Debug, Clone)]
+pub struct Skill {
+    pub name: String,
+    pub category: SkillCategory,
+    /// Names a kind of role more than a skill ("Backend development"): ranks lower.
+    pub broad: bool,
+    aliases: Vec<Alias>,
+}
+
+#[derive(Debug, Clone)]
+struct Alias {
+    text: String,
+    exact_case: bool,
+}
+
+/// How often, and first where, a skill appears in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub skill: usize,
+    pub count: usize,
+    pub first_at: usize,
+}
+
+static TAXONOMY: LazyLock<Vec<Skill>> = LazyLock::new(|| parse(include_str!("skills.txt")));
+
+/// Every skill the coach knows, in file order.
+pub fn skills() -> &'static [Skill] {
+    &TAXONOMY
+}
+
+fn parse(data: &str) -> Vec<Skill> {
+    data.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('|').map(str::trim);
+            let (name, category, aliases) =
+                (fields.next()?, fields.next()?, fields.next().unwrap_or_default());
+            let category =
+                if category == "behavioural" { SkillCategory::Behavioural } else { SkillCategory::Technical };
+            let spellings =
+                std::iter::once(name).chain(aliases.split(',').map(str::trim)).filter(|a| !a.is_empty());
+            let aliases = spellings.map(alias).collect();
+            let broad = name.starts_with('~');
+            let name = name.trim_start_matches(['~', '=']).to_owned();
+            Some(Skill { name, category, broad, aliases })
+        })
+        .collect()
+}
+
+fn alias(spelling: &str) -> Alias {
+    let marked = spelling.starts_with('=');
+    let text = spelling.trim_start_matches('=');
+    let short_with_capital =
+        text.chars().filter(|c| c.is_alphabetic()).count() <= 3 && text.chars().any(char::is_uppercase);
+    let exact_case = marked || short_with_capital;
+    Alias { text: if exact_case { text.to_owned() } else { text.to_lowercase() }, exact_case }
+}
+
+/// The taxonomy's skills mentioned in `text`, with counts, in order of first appearance.
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let lower = text.to_lowercase();
+    let mut found: Vec<Mention> = skills()
+        .iter()
+        .enumerate()
+        .filter_map(|(index, skill)| {
+            let mut count = 0;
+            let mut first_at = usize::MAX;
+            for alias in &skill.aliases {
+                let haystack = if alias.exact_case { text } else { &lower };
+                for position in whole_word_positions(haystack, &alias.text) {
+                    count += 1;
+                    first_at = first_at.min(position);
+                }
+            }
+            (count > 0).then_some(Mention { skill: index, count, first_at })
+        })
+        .collect();
+    found.sort_by_key(|m| m.first_at);
+    found
+}
+
+/// Positions where `needle` stands as a whole word: not glued to letters or digits, and for
+/// language names not followed by `+`, `#` or `-` ("C" is not "C++", "Go" is not "go-to").
+fn whole_word_positions<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + needle.len()..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        let extends =
+            after.is_some_and(|c| matches!(c, '+' | '#' | '-' | '&')) && !needle.ends_with(['+', '#']);
+        !glued(before) && !glued(after) && !extends
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<&'static str> {
+        mentions(text).iter().map(|m| skills()[m.skill].name.as_str()).collect()
+    }
+
+    #[test]
+    fn the_taxonomy_is_large_and_well_formed() {
+        assert!(skills().len() >= 150, "{} skills", skills().len());
+        let behavioural = skills().iter().filter(|s| s.category == SkillCategory::Behavioural).count();
+        assert!(behavioural >= 20);
+        let mut seen = std::collections::HashSet::new();
+        for skill in skills() {
+            assert!(seen.insert(skill.name.to_lowercase()), "duplicate skill {}", skill.name);
+        }
+    }
+
+    #[test]
+    fn aliases_find_their_skill() {
+        assert_eq!(
+            names("Experience with k8s, Postgres and golang services"),
+            ["Kubernetes", "PostgreSQL", "Go"]
+        );
+    }
+
+    #[test]
+    fn ordinary_words_are_not_skills() {
+        assert!(
+            names("I had to go and rest before we could go-live; C-level sponsors; R&D budget").is_empty()
+        );
+        assert_eq!(names("We write Go and C, not C++ or C#"), ["Go", "C", "C++", "C#"]);
+    }
+
+    #[test]
+    fn mentions_are_counted() {
+        let found = mentions("Rust, more Rust, and tokio");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].count, 3);
+    }
+}
