@@ -73,8 +73,7 @@ pub async fn receive_cv(
     let stored =
         db::users::StoredCv { file_hash: hash, file_name: file_name.clone(), text: extracted.text.clone() };
     db::users::save_cv(&state.db, user, stored).await.map_err(AppError::internal)?;
-    let detail =
-        format!("{} {}, {} characters", extracted.kind.label(), pages(extracted.pages), extracted.chars);
+    let detail = read_detail(&extracted);
     audit::record(
         &state.db,
         Some(request_id),
@@ -114,25 +113,14 @@ pub async fn receive_jd(
     let file_name = display_name(&upload.file_name);
     let hash = documents::sha256_hex(&upload.bytes);
 
-    let (vacancy, message) = match db::vacancies::find_by_hash(&state.db, &hash)
-        .await
-        .map_err(AppError::internal)?
-    {
+    let known = db::vacancies::find_by_hash(&state.db, &hash).await.map_err(AppError::internal)?;
+    let (vacancy, message, event) = match known {
         Some(vacancy) => {
-            audit::record(
-                &state.db,
-                Some(request_id),
-                Event::new(audit::JD_PARSED)
-                    .user(user.user_id)
-                    .vacancy(vacancy.vacancy_id)
-                    .detail("known file: stored text reused"),
-            )
-            .await;
             let message = format!(
                 "{file_name} is a job description we already know, as \u{201c}{}\u{201d}.",
                 vacancy.position_title
             );
-            (vacancy, message)
+            (vacancy, message, Event::new(audit::JD_PARSED).detail("known file: stored text reused"))
         }
         None => {
             let extracted = match read(&file_name, upload.bytes).await {
@@ -154,25 +142,12 @@ pub async fn receive_jd(
                     }
                     Err(error) => return Err(AppError::internal(error)),
                 };
-            let detail = format!(
-                "{} {}, {} characters",
-                extracted.kind.label(),
-                pages(extracted.pages),
-                extracted.chars
-            );
-            audit::record(
-                &state.db,
-                Some(request_id),
-                Event::new(audit::JD_PARSED)
-                    .user(user.user_id)
-                    .vacancy(vacancy.vacancy_id)
-                    .duration(started.elapsed())
-                    .detail(detail),
-            )
-            .await;
-            (vacancy, read_message(&file_name, &extracted))
+            let event =
+                Event::new(audit::JD_PARSED).duration(started.elapsed()).detail(read_detail(&extracted));
+            (vacancy, read_message(&file_name, &extracted), event)
         }
     };
+    audit::record(&state.db, Some(request_id), event.user(user.user_id).vacancy(vacancy.vacancy_id)).await;
     db::vacancies::link_current(&state.db, user.user_id, vacancy.vacancy_id)
         .await
         .map_err(AppError::internal)?;
@@ -190,6 +165,11 @@ fn pages(pages: Option<usize>) -> String {
         Some(n) => format!("{n} pages"),
         None => String::new(),
     }
+}
+
+/// The audit detail of a document that was read.
+fn read_detail(extracted: &documents::Extracted) -> String {
+    format!("{} {}, {} characters", extracted.kind.label(), pages(extracted.pages), extracted.chars)
 }
 
 fn read_message(file_name: &str, extracted: &documents::Extracted) -> String {
