@@ -25,7 +25,7 @@ pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 pub const MIN_MEANINGFUL_CHARS: usize = 80;
 const TIME_LIMIT: Duration = Duration::from_secs(20);
 const EXTRACTION_STACK: usize = 64 * 1024 * 1024;
-static EXTRACTION_SLOTS: LazyLock<Semaphore> = LazyLock::new(|| Semaphore::new(2));
+static EXTRACTION_SLOTS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore::new(2)));
 
 /// The document types the app reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,25 +182,27 @@ pub fn extract_blocking(kind: DocumentKind, bytes: &[u8]) -> Result<Extracted, D
 }
 
 /// Extracts on a dedicated thread, with a panic guard and a time limit.
+///
+/// The thread keeps its slot until it really ends, so files that run past the limit cannot pile
+/// up threads: later uploads wait for a slot (within the same limit) instead.
 pub async fn extract(kind: DocumentKind, bytes: Arc<Vec<u8>>) -> Result<Extracted, DocumentError> {
-    let _slot = EXTRACTION_SLOTS.acquire().await.map_err(|_| DocumentError::Panicked)?;
-    let (sender, receiver) = tokio::sync::oneshot::channel();
-    let spawned = std::thread::Builder::new()
-        .name("document-extract".into())
-        .stack_size(EXTRACTION_STACK)
-        .spawn(move || {
-            let result = catch_unwind(AssertUnwindSafe(|| extract_blocking(kind, &bytes)))
-                .unwrap_or(Err(DocumentError::Panicked));
-            let _ = sender.send(result);
-        });
-    if spawned.is_err() {
-        return Err(DocumentError::Unreadable("no thread for extraction".into()));
-    }
-    match tokio::time::timeout(TIME_LIMIT, receiver).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(_)) => Err(DocumentError::Panicked),
-        Err(_) => Err(DocumentError::TimedOut),
-    }
+    let work = async {
+        let slot =
+            Arc::clone(&EXTRACTION_SLOTS).acquire_owned().await.map_err(|_| DocumentError::Panicked)?;
+        let (sender, receiver) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new()
+            .name("document-extract".into())
+            .stack_size(EXTRACTION_STACK)
+            .spawn(move || {
+                let _slot = slot;
+                let result = catch_unwind(AssertUnwindSafe(|| extract_blocking(kind, &bytes)))
+                    .unwrap_or(Err(DocumentError::Panicked));
+                let _ = sender.send(result);
+            })
+            .map_err(|_| DocumentError::Unreadable("no thread for extraction".into()))?;
+        receiver.await.unwrap_or(Err(DocumentError::Panicked))
+    };
+    tokio::time::timeout(TIME_LIMIT, work).await.unwrap_or(Err(DocumentError::TimedOut))
 }
 
 #[cfg(test)]
