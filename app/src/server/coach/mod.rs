@@ -1,8 +1,11 @@
-//! The coach: which skill to ask about next, the fallacy catalog, the skills taxonomy, and the
-//! engines behind [`engine::CoachEngine`].
+//! The coach: which skill to ask about next, the fallacy catalog, the skills taxonomy, the
+//! offline answer rubric, and the engines behind [`engine::CoachEngine`].
 
 pub mod coverage;
 pub mod engine;
 pub mod fallacies;
+#[cfg(test)]
+mod labelled_answers;
 pub mod profile;
+pub mod rubric;
 pub mod taxonomy;

@@ -1,0 +1,419 @@
+//! The offline coach's answer rubric: plain rules over the answer's words that reward what
+//! interviewers reward (specifics, numbers, outcomes, a STAR structure, first-person action,
+//! the vacancy's own terms, a sensible length) and refuse to praise empty, junk, off-topic or
+//! copied answers. Deterministic: the same answer always gets the same feedback.
+
+use std::collections::HashSet;
+
+use super::fallacies::{self, FallacyFinding};
+use super::taxonomy;
+
+/// What the rubric needs to know about the question.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked<'a> {
+    pub question: &'a str,
+    /// The skill the question targets (a taxonomy name).
+    pub skill: &'a str,
+    pub job_description: &'a str,
+}
+
+/// A red flag and the words of the answer it refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RedFlag {
+    pub quote: String,
+    pub issue: String,
+}
+
+/// The rubric's verdict on one answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    pub correctness: u8,
+    pub role_relevance: u8,
+    pub improvements: Vec<String>,
+    pub red_flags: Vec<RedFlag>,
+    pub suggested_rewrite: String,
+    pub followup_question: Option<String>,
+    pub coach_hint: String,
+    pub fallacy: Option<FallacyFinding>,
+}
+
+const OUTCOME_WORDS: &[&str] = &[
+    "reduced",
+    "increased",
+    "improved",
+    "saved",
+    "cut",
+    "grew",
+    "doubled",
+    "halved",
+    "delivered",
+    "launched",
+    "shipped",
+    "resolved",
+    "prevented",
+    "decreased",
+    "raised",
+    "won",
+    "achieved",
+    "faster",
+    "fewer",
+    "result",
+];
+const ACTION_VERBS: &[&str] = &[
+    "built",
+    "led",
+    "designed",
+    "wrote",
+    "implemented",
+    "introduced",
+    "migrated",
+    "profiled",
+    "measured",
+    "negotiated",
+    "organised",
+    "organized",
+    "created",
+    "set up",
+    "ran",
+    "rewrote",
+    "automated",
+    "mentored",
+    "proposed",
+    "analysed",
+    "analyzed",
+    "fixed",
+    "refactored",
+    "planned",
+    "coordinated",
+    "decided",
+    "tested",
+];
+const SITUATION_MARKERS: &[&str] = &[
+    "when ",
+    "at my ",
+    "in my last",
+    "in my previous",
+    "our team",
+    "the project",
+    "we had",
+    "there was",
+    "last year",
+    "in 20",
+];
+const TASK_MARKERS: &[&str] = &[
+    "my task",
+    "i was responsible",
+    "i needed to",
+    "the goal",
+    "my goal",
+    "i had to",
+    "my job was",
+    "i was asked",
+    "needed to",
+];
+const FILLER: &[&str] = &["etc", "and so on", "stuff like that", "things like that", "basically", "whatever"];
+const NEGATIVE_TALK: &[&str] = &[
+    "my boss was terrible",
+    "my manager was terrible",
+    "hated my job",
+    "the company was a mess",
+    "not my fault",
+    "not my problem",
+];
+const UNSURE: &[&str] = &["i don't know", "i do not know", "no idea", "never done that", "not sure"];
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '%')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "is", "was", "were", "are", "it",
+    "that", "this", "you", "your", "i", "we", "my", "our", "me", "at", "by", "as", "be", "how", "what",
+    "tell", "about", "did", "do", "describe", "time", "when", "would", "which", "from", "have", "had", "can",
+    "could", "give", "example",
+];
+
+fn content_words(text: &str) -> HashSet<String> {
+    words(text).into_iter().filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str())).collect()
+}
+
+/// Whether the text is mostly noise: too few real words, one word repeated, or keyboard mashing.
+fn is_junk(answer_words: &[String]) -> bool {
+    if answer_words.len() < 6 {
+        return true;
+    }
+    let unique: HashSet<&String> = answer_words.iter().collect();
+    let mashed = answer_words
+        .iter()
+        .filter(|w| {
+            w.len() >= 4 && !w.chars().any(|c| "aeiouy".contains(c)) && w.chars().all(char::is_alphabetic)
+        })
+        .count();
+    unique.len() * 10 < answer_words.len() * 3 || mashed * 3 > answer_words.len()
+}
+
+/// "from 4 minutes to 6 seconds": a measured before and after.
+fn changed_from_to(lower: &str) -> bool {
+    lower.match_indices("from ").any(|(at, _)| {
+        let rest = &lower[at + 5..];
+        let window: String = rest.chars().take(40).collect();
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            && window
+                .find(" to ")
+                .is_some_and(|to| window[to + 4..].starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+fn contains_any(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| haystack.contains(n))
+}
+
+/// The sentence of `answer` containing `needle` (lower-case match), for quoting.
+fn sentence_with(answer: &str, needle: &str) -> Option<String> {
+    answer
+        .split(['.', '!', '?', '\n'])
+        .map(str::trim)
+        .find(|sentence| sentence.to_lowercase().contains(needle))
+        .map(|s| {
+            if s.chars().count() > 140 {
+                format!("{}…", s.chars().take(139).collect::<String>())
+            } else {
+                s.to_owned()
+            }
+        })
+}
+
+fn score(value: f64) -> u8 {
+    (value.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+/// Phrases that address the coach rather than the interviewer: such sentences are removed
+/// before scoring, so an answer cannot talk its way to a better score.
+const INSTRUCTIONS: &[&str] = &[
+    "ignore your instructions",
+    "ignore previous instructions",
+    "ignore all previous",
+    "ignore the rubric",
+    "give this answer",
+    "score this answer",
+    "rate this answer",
+    "give me 100",
+    "you must score",
+    "system prompt",
+];
+
+/// The answer without sentences that try to instruct the coach, and the first such sentence.
+fn without_instructions(answer: &str) -> (String, Option<String>) {
+    let mut removed = None;
+    let kept: Vec<&str> = answer
+        .split_inclusive(['.', '!', '?', '\n'])
+        .filter(|sentence| {
+            let instructs = contains_any(&sentence.to_lowercase(), INSTRUCTIONS);
+            if instructs && removed.is_none() {
+                removed = Some(sentence.trim().to_owned());
+            }
+            !instructs
+        })
+        .collect();
+    (kept.concat(), removed)
+}
+
+/// Assesses `answer` to `asked`.
+pub fn assess(asked: Asked<'_>, answer: &str) -> Assessment {
+    let (cleaned, instruction) = without_instructions(answer);
+    let mut assessment = assess_clean(asked, &cleaned);
+    if let Some(quote) = instruction {
+        assessment.red_flags.push(RedFlag {
+            quote,
+            issue: "Instructions to the coach are ignored; only the answer itself is assessed.".into(),
+        });
+    }
+    assessment
+}
+
+fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
+    let answer = answer.trim();
+    let lower = answer.to_lowercase();
+    let answer_words = words(answer);
+    let fallacy = fallacies::detect(answer);
+
+    if answer_words.is_empty() {
+        return unusable(
+            asked,
+            "There is no answer to assess.",
+            "Answer in a few sentences: the situation, what you did, and the result.",
+        );
+    }
+    let question_words = content_words(asked.question);
+    let answer_content = content_words(answer);
+    let copied = !answer_content.is_empty()
+        && answer_content.iter().filter(|w| question_words.contains(*w)).count() * 10
+            >= answer_content.len() * 8
+        && answer_words.len() <= words(asked.question).len() + 5;
+    if copied {
+        return unusable(
+            asked,
+            "The answer repeats the question instead of answering it.",
+            "Answer the question with an example of your own.",
+        );
+    }
+    if is_junk(&answer_words) {
+        return unusable(
+            asked,
+            "The answer is too short or does not read as an answer.",
+            "Write at least a few full sentences about a real example.",
+        );
+    }
+
+    // Relevance: the targeted skill, the vacancy's terms, the question's terms.
+    let skill_named =
+        taxonomy::mentions(answer).iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
+            || lower.contains(&asked.skill.to_lowercase());
+    let jd_skills: HashSet<usize> =
+        taxonomy::mentions(asked.job_description).iter().map(|m| m.skill).collect();
+    let shared_jd_skills = taxonomy::mentions(answer).iter().filter(|m| jd_skills.contains(&m.skill)).count();
+    let question_overlap = answer_content.iter().filter(|w| question_words.contains(*w)).count();
+    let relevance = 0.45 * f64::from(u8::from(skill_named))
+        + 0.30 * (shared_jd_skills as f64 / 3.0).min(1.0)
+        + 0.25 * (question_overlap as f64 / 3.0).min(1.0);
+    let off_topic = !skill_named && shared_jd_skills == 0 && question_overlap == 0;
+
+    // Substance.
+    let numbers = answer_words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
+    let named_things = taxonomy::mentions(answer).len();
+    let specifics = (numbers as f64 / 3.0).min(1.0) * 0.6 + (named_things as f64 / 3.0).min(1.0) * 0.4;
+    let outcome = contains_any(&lower, OUTCOME_WORDS) || changed_from_to(&lower);
+    let first_person_action = ACTION_VERBS.iter().any(|v| lower.contains(&format!("i {v}")));
+    let star = [
+        contains_any(&lower, SITUATION_MARKERS),
+        contains_any(&lower, TASK_MARKERS),
+        first_person_action,
+        outcome && numbers > 0,
+    ];
+    let star_share = star.iter().filter(|p| **p).count() as f64 / 4.0;
+    let length = match answer_words.len() {
+        0..=24 => 0.2,
+        25..=59 => 0.6,
+        60..=320 => 1.0,
+        _ => 0.7,
+    };
+    let mut correctness = 0.30 * specifics
+        + 0.25 * star_share
+        + 0.20 * f64::from(u8::from(outcome))
+        + 0.10 * f64::from(u8::from(first_person_action))
+        + 0.15 * length;
+    if off_topic {
+        correctness = correctness.min(0.25);
+    }
+    if fallacy.is_some() {
+        correctness -= 0.10;
+    }
+
+    let mut improvements = Vec::new();
+    if off_topic {
+        improvements.push(format!("Answer the question about {}: say what you did with it.", asked.skill));
+    } else if !skill_named {
+        improvements.push(format!("Name {} explicitly and show how you used it.", asked.skill));
+    }
+    if numbers == 0 {
+        improvements.push("Add numbers: scale, time saved, error rates, money, people.".into());
+    }
+    if !star[0] {
+        improvements.push("Start with the situation: where, when, and what was at stake.".into());
+    }
+    if !first_person_action {
+        improvements.push("Say what you did yourself (\u{201c}I built…\u{201d}, \u{201c}I decided…\u{201d}), not only what the team did.".into());
+    }
+    if !outcome {
+        improvements.push("End with the result and what changed because of it.".into());
+    }
+    if answer_words.len() < 60 {
+        improvements.push("Give more detail: a strong answer takes about one to two minutes to say.".into());
+    }
+
+    let mut red_flags = Vec::new();
+    for (phrases, issue) in [
+        (NEGATIVE_TALK, "Blaming or disparaging a former employer worries interviewers."),
+        (UNSURE, "Saying you do not know without offering how you would find out reads as giving up."),
+        (FILLER, "Vague filler hides the specifics the interviewer is listening for."),
+    ] {
+        if let Some(quote) = phrases.iter().find_map(|p| sentence_with(answer, p)) {
+            red_flags.push(RedFlag { quote, issue: issue.into() });
+        }
+    }
+    if let Some(finding) = &fallacy {
+        red_flags.push(RedFlag {
+            quote: finding.why.clone(),
+            issue: format!("{}: {}", finding.kind.entry().name, finding.kind.entry().interview_risk),
+        });
+    }
+
+    let correctness = score(correctness);
+    let coach_hint = if correctness >= 75 {
+        "Strong answer: keep it this concrete and close with the result.".to_owned()
+    } else {
+        improvements.first().cloned().unwrap_or_else(|| "Make it more concrete.".into())
+    };
+    Assessment {
+        correctness,
+        role_relevance: score(relevance),
+        suggested_rewrite: rewrite(answer, asked.skill, &star),
+        followup_question: Some(followup(asked.skill, &star)),
+        improvements,
+        red_flags,
+        coach_hint,
+        fallacy,
+    }
+}
+
+/// Feedback for an answer that cannot be assessed (empty, junk, copied): low scores, said plainly.
+fn unusable(asked: Asked<'_>, problem: &str, fix: &str) -> Assessment {
+    Assessment {
+        correctness: 0,
+        role_relevance: 0,
+        improvements: vec![fix.to_owned()],
+        red_flags: vec![RedFlag { quote: String::new(), issue: problem.to_owned() }],
+        suggested_rewrite: rewrite("", asked.skill, &[false; 4]),
+        followup_question: None,
+        coach_hint: problem.to_owned(),
+        fallacy: None,
+    }
+}
+
+/// The answer reshaped as STAR in the candidate's words, with brackets where something is missing.
+fn rewrite(answer: &str, skill: &str, star: &[bool; 4]) -> String {
+    let sentences: Vec<&str> =
+        answer.split_inclusive(['.', '!', '?']).map(str::trim).filter(|s| !s.is_empty()).collect();
+    let mut parts = Vec::new();
+    parts.push(if star[0] {
+        sentences.first().copied().unwrap_or_default().to_owned()
+    } else {
+        format!("[Situation: where and when you used {skill}, and what was at stake.]")
+    });
+    if !star[1] {
+        parts.push("[Task: what you were responsible for.]".to_owned());
+    }
+    let middle: Vec<&str> = sentences.iter().skip(usize::from(star[0])).copied().collect();
+    if middle.is_empty() {
+        parts.push(format!("[Action: what you did yourself with {skill}, step by step.]"));
+    } else {
+        parts.push(middle.join(" "));
+    }
+    if !star[3] {
+        parts.push("[Result: the measurable outcome, e.g. \u{201c}which cut the error rate from 4% to 0.5%\u{201d}.]".to_owned());
+    }
+    parts.join(" ")
+}
+
+fn followup(skill: &str, star: &[bool; 4]) -> String {
+    if !star[3] {
+        format!("How did you measure the result of your work with {skill}, and what changed?")
+    } else if !star[2] {
+        "What exactly did you do yourself, and what did others do?".to_owned()
+    } else {
+        format!("What would you do differently with {skill} if you faced this again?")
+    }
+}
