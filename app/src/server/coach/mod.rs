@@ -7,5 +7,6 @@ pub mod fallacies;
 #[cfg(test)]
 mod labelled_answers;
 pub mod profile;
+pub mod questions;
 pub mod rubric;
 pub mod taxonomy;
