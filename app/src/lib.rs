@@ -4,6 +4,10 @@
 //! Everything that touches I/O lives behind the single `ssr` gate in [`server`]; the rest of the
 //! crate is plain view code and types that compile for both targets.
 
+// Leptos views are deeply nested types; the release build of the setup screen needs more than
+// the default 128 levels to lay them out.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod components;
 pub mod error;

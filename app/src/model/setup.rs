@@ -20,6 +20,8 @@ pub struct CvSummary {
     pub headline: Option<String>,
     /// The ten skills that matter most for this vacancy, once the coach has run.
     pub top_skills: Vec<String>,
+    /// Which coach ranked them ("Offline coach (rules)" or the model name).
+    pub ranked_by: Option<String>,
 }
 
 /// What the app read from the job description.

@@ -80,9 +80,11 @@ fn CvCard(cv: CvSummary) -> impl IntoView {
             {cv.name.map(|name| view! { <p><strong>{name}</strong></p> })}
             {cv.headline.map(|headline| view! { <p>{headline}</p> })}
             {(!cv.top_skills.is_empty()).then(|| view! {
+                <p class="subhead">"Top skills for this vacancy"</p>
                 <ul class="chips" aria-label="Top skills for this vacancy">
                     {cv.top_skills.into_iter().map(|skill| view! { <li>{skill}</li> }).collect_view()}
                 </ul>
+                {cv.ranked_by.map(|coach| view! { <p class="hint">"Ranked by: " {coach}</p> })}
             })}
         </div>
     }

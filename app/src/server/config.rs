@@ -67,6 +67,8 @@ pub struct CoachSettings {
     pub api_key: Option<SecretString>,
     pub base_url: Option<Url>,
     pub model: String,
+    /// Longest a model call may take, retries included.
+    pub timeout: Duration,
 }
 
 /// A setting that cannot be used, with the variable that holds it.
@@ -137,6 +139,12 @@ impl Settings {
                 api_key: get("OPENAI_API_KEY").map(SecretString::from),
                 base_url: get("OPENAI_BASE_URL").map(|v| parse_url("OPENAI_BASE_URL", &v)).transpose()?,
                 model: get("COACH_MODEL").unwrap_or_else(|| DEFAULT_MODEL.into()),
+                timeout: Duration::from_secs(parse_or(
+                    "COACH_TIMEOUT_SECS",
+                    get("COACH_TIMEOUT_SECS"),
+                    60,
+                    |s| (1..=600).contains(s),
+                )?),
             },
             data_dir,
         };
@@ -349,6 +357,7 @@ mod tests {
             ("DB_MAX_CONNECTIONS", "0"),
             ("ALLOW_DEV_SIGNIN", "maybe"),
             ("OPENAI_BASE_URL", "not a url"),
+            ("COACH_TIMEOUT_SECS", "0"),
         ] {
             let error = settings(&[(var, value)]).expect_err(var);
             assert_eq!(error.var, var, "{error}");

@@ -21,7 +21,8 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 use super::auth::oidc::OidcProvider;
 use super::auth::session_store::DbSessionStore;
 use super::auth::{self, SignIn};
-use super::coach::engine::OfflineCoach;
+use super::coach::engine::{CoachEngine, OfflineCoach};
+use super::coach::llm::LlmCoach;
 use super::config::Settings;
 use super::state::AppState;
 use super::{db, health, intake, request_id};
@@ -69,17 +70,20 @@ impl Application {
                 SignIn::Development
             }
         };
-        if settings.coach.api_key.is_some() {
-            tracing::warn!(
-                "OPENAI_API_KEY is set, but the language-model coach is not built yet: using the offline coach"
-            );
-        }
+        let coach: Arc<dyn CoachEngine> =
+            if settings.coach.api_key.is_some() || settings.coach.base_url.is_some() {
+                tracing::info!(model = %settings.coach.model, "coach: language model");
+                Arc::new(LlmCoach::new(&settings.coach))
+            } else {
+                tracing::info!("coach: offline rules (no OPENAI_API_KEY)");
+                Arc::new(OfflineCoach)
+            };
         let state = AppState {
             leptos_options: leptos_options(&settings, listener.local_addr()?),
             db,
             settings: Arc::new(settings),
             sign_in,
-            coach: Arc::new(OfflineCoach),
+            coach,
         };
         let router = router(state.clone());
         Ok(Self { listener, router, state })

@@ -273,4 +273,5 @@ async fn with_both_documents_the_coach_ranks_ten_skills_shown_as_chips() {
     let page = ada.page(&app.url("/setup")).await;
     assert!(page.contains("Top skills for this vacancy"));
     assert!(page.contains("<li>Terraform</li>") && page.contains("<li>PostgreSQL</li>"), "{page}");
+    assert!(page.contains("Ranked by: Offline coach (rules)"));
 }

@@ -7,6 +7,7 @@ mod constraints;
 mod documents;
 mod health;
 mod intake;
+mod llm_coach;
 mod logging;
 mod migrations;
 mod sign_in;

@@ -6,6 +6,7 @@ pub mod engine;
 pub mod fallacies;
 #[cfg(test)]
 mod labelled_answers;
+pub mod llm;
 pub mod profile;
 pub mod questions;
 pub mod rubric;

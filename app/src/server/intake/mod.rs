@@ -196,30 +196,34 @@ struct StoredProfile {
 }
 
 /// Runs the coach's profile extraction when the user has a CV and a current vacancy and the
-/// stored profile was made from other documents. A coach failure is logged and leaves the
-/// documents usable; the skills appear once it succeeds.
-pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<(), AppError> {
+/// stored profile was made from other documents. A coach failure leaves the documents saved and
+/// returns a message for the candidate; uploading either document again retries.
+pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<String>, AppError> {
     let Some(user) = db::users::find(&state.db, user_id).await.map_err(AppError::internal)? else {
-        return Ok(());
+        return Ok(None);
     };
     let (Some(cv_text), Some(cv_hash)) = (user.cv_text.clone(), user.cv_file_hash.clone()) else {
-        return Ok(());
+        return Ok(None);
     };
     let Some((_, vacancy)) = db::vacancies::current(&state.db, user_id).await.map_err(AppError::internal)?
     else {
-        return Ok(());
+        return Ok(None);
     };
     let stored: Option<StoredProfile> =
         user.profile_json.as_deref().and_then(|j| serde_json::from_str(j).ok());
     if stored.is_some_and(|s| s.cv_file_hash == cv_hash && s.vacancy_id == vacancy.vacancy_id) {
-        return Ok(());
+        return Ok(None);
     }
     let started = Instant::now();
     let analysis = match state.coach.extract_profile(&cv_text, &vacancy.jd_text).await {
         Ok(analysis) => analysis,
         Err(error) => {
             tracing::warn!(user.id = user_id, %error, "profile extraction failed");
-            return Ok(());
+            return Ok(Some(
+                "The coach is not available right now, so your skills are not ranked yet. Your documents \
+                 are saved; upload either of them again in a moment to retry."
+                    .into(),
+            ));
         }
     };
     tracing::info!(
@@ -238,7 +242,7 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<(), AppEr
     let profile_json = serde_json::to_string(&stored).map_err(AppError::internal)?;
     let skills_json = serde_json::to_string(&analysis.top_skills).map_err(AppError::internal)?;
     db::users::save_profile(&state.db, user, profile_json, skills_json).await.map_err(AppError::internal)?;
-    Ok(())
+    Ok(None)
 }
 
 /// Why the interview cannot start yet, or `None` when it can. The server checks this before
@@ -267,6 +271,11 @@ pub async fn setup(
             name,
             headline,
             top_skills: top_skills(user.top_skills_json.as_deref()),
+            ranked_by: user
+                .profile_json
+                .as_deref()
+                .and_then(|j| serde_json::from_str::<StoredProfile>(j).ok())
+                .map(|stored| stored.coach),
         }
     });
     let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;

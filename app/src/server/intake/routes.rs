@@ -134,10 +134,13 @@ async fn with_profile(
     user_id: i64,
     received: Result<UploadNotice, AppError>,
 ) -> Result<UploadNotice, AppError> {
-    if received.as_ref().is_ok_and(|notice| !notice.is_error) {
-        super::refresh_profile(state, user_id).await?;
+    let mut received = received?;
+    if !received.is_error
+        && let Some(warning) = super::refresh_profile(state, user_id).await?
+    {
+        received.message = format!("{} {warning}", received.message);
     }
-    received
+    Ok(received)
 }
 
 async fn start(State(state): State<AppState>, session: Session) -> Response {
