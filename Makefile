@@ -26,7 +26,7 @@ LOCAL_MYSQL_URL := mysql://root@127.0.0.1:3306/interview_coach_test
 
 SOURCES := Cargo.toml Cargo.lock $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
 
-.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-browser tools node fmt lint fuzz clean
+.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-browser tools node fmt lint fuzz coach-eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -111,6 +111,10 @@ lint: ## Formatting and clippy with both feature sets, warnings as errors
 	cargo clippy -p server -p migration --all-targets -- -D warnings
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+coach-eval: ## Print the offline coach's figures on its labelled answers and fallacy examples
+	cargo test -p app --features ssr --lib -- --nocapture --test-threads 1 labelled_answers every_fallacy_is_detected 2>&1 \
+	  | grep -E "strong|rubric:|fallacy detection|test result"
 
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS := pdf docx txt
