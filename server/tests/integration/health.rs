@@ -84,3 +84,15 @@ async fn unknown_pages_get_a_real_404_with_a_way_back() {
     assert!(html.contains("Page not found"));
     assert!(html.contains(r#"href="/""#));
 }
+
+#[tokio::test]
+async fn responses_are_compressed_for_clients_that_ask() {
+    let app = spawn_app().await;
+
+    let br = app.client.get(app.url("/")).header("accept-encoding", "br").send().await.unwrap();
+    let plain = app.client.get(app.url("/")).send().await.unwrap();
+
+    assert_eq!(br.headers().get("content-encoding").map(|v| v.to_str().unwrap()), Some("br"));
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert!(plain.text().await.unwrap().contains("Practise the interview"));
+}
