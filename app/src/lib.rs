@@ -49,6 +49,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Whether the WASM bundle has taken over the page: components that only make sense with
+/// JavaScript (or without it) read this instead of keeping their own flag.
+#[derive(Clone, Copy)]
+pub struct Hydrated(pub ReadSignal<bool>);
+
 /// The application: the page frame every screen lives in, and the routes.
 #[component]
 pub fn App() -> impl IntoView {
@@ -58,6 +63,7 @@ pub fn App() -> impl IntoView {
     // wait for it before they click, and it tells a developer at a glance that hydration works.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
+    provide_context(Hydrated(hydrated.read_only()));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/interview-coach.css"/>

@@ -26,8 +26,8 @@ pub async fn get_sign_in_page() -> Result<SignInPage, AppError> {
     use crate::server::auth::{self, session};
 
     let state = auth::app_state()?;
-    let signed_in = auth::current_user().await?.is_some();
     let session = auth::current_session().await?;
+    let signed_in = auth::session_user(&state, &session).await?.is_some();
     let feedback = session::take_feedback(&session).await.map_err(AppError::internal)?;
     Ok(SignInPage { method: state.sign_in.method(), signed_in, feedback })
 }
@@ -42,30 +42,8 @@ pub async fn get_profile_draft() -> Result<Option<ProfileDraft>, AppError> {
         return Ok(None);
     };
     let feedback = session::take_feedback(&session).await.map_err(AppError::internal)?;
-    let identity = pending.identity;
-    let email_editable = pending.user_id.is_none() && identity.trusted_email().is_none();
-    let (first_name, last_name, email) = match &feedback {
-        Some(f) => (f.first_name.clone(), f.last_name.clone(), f.email.clone()),
-        None => (
-            identity.first_name.clone(),
-            identity.last_name.clone(),
-            identity.email.clone().unwrap_or_default(),
-        ),
-    };
-    let email = match (email_editable, pending.user_id) {
-        (true, _) => email,
-        // A returning person whose names are missing: show the address their row has.
-        (false, Some(user_id)) => {
-            let state = auth::app_state()?;
-            crate::server::db::users::find(&state.db, user_id)
-                .await
-                .map_err(AppError::internal)?
-                .map(|user| user.email)
-                .unwrap_or_default()
-        }
-        (false, None) => identity.email.clone().unwrap_or_default(),
-    };
-    Ok(Some(ProfileDraft { first_name, last_name, email, email_editable, feedback }))
+    let state = auth::app_state()?;
+    Ok(Some(auth::accounts::profile_draft(&state.db, pending, feedback).await?))
 }
 
 /// The signed-in person's own account; [`AppError::Unauthorized`] for visitors.

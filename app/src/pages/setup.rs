@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::Hydrated;
 use crate::api::setup::get_setup;
 use crate::components::problem::loaded;
 use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice};
@@ -115,8 +116,7 @@ fn UploadForm(document: DocumentSlot, title_draft: String) -> impl IntoView {
         DocumentSlot::Cv => ("/documents/cv", "CV", "cv-file"),
         DocumentSlot::JobDescription => ("/documents/jd", "job description", "jd-file"),
     };
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let Hydrated(hydrated) = expect_context::<Hydrated>();
     let uploading = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
     let form_ref = NodeRef::<leptos::html::Form>::new();

@@ -34,34 +34,24 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    sessions: DbSessionStore,
 }
 
 impl Application {
-    /// Connects and migrates the database, binds the listener and assembles the routes.
+    /// Binds `HOST`/`PORT`, connects and migrates the database, and assembles the routes.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let db = db::connect(&settings).await?;
-        db::migrate(&db).await.context("applying database migrations")?;
-
-        let listener = TcpListener::bind(settings.addr)
-            .await
+        let listener = std::net::TcpListener::bind(settings.addr)
             .with_context(|| format!("cannot listen on {} (HOST/PORT)", settings.addr))?;
-        Self::build_with_listener(settings, db, listener).await
+        Self::build_on(settings, listener).await
     }
 
     /// Like [`build`](Self::build) on a listener bound by the caller (tests that must know the
     /// port before the app starts, e.g. for an OIDC redirect URL).
     pub async fn build_on(settings: Settings, listener: std::net::TcpListener) -> anyhow::Result<Self> {
+        listener.set_nonblocking(true)?;
+        let listener = TcpListener::from_std(listener)?;
         let db = db::connect(&settings).await?;
         db::migrate(&db).await.context("applying database migrations")?;
-        listener.set_nonblocking(true)?;
-        Self::build_with_listener(settings, db, TcpListener::from_std(listener)?).await
-    }
-
-    async fn build_with_listener(
-        settings: Settings,
-        db: DatabaseConnection,
-        listener: TcpListener,
-    ) -> anyhow::Result<Self> {
         let sign_in = match &settings.oidc {
             Some(oidc) => SignIn::Provider(Arc::new(OidcProvider::discover(oidc).await?)),
             None => {
@@ -86,8 +76,9 @@ impl Application {
             sign_in,
             coach,
         };
-        let router = router(state.clone());
-        Ok(Self { listener, router, state })
+        let sessions = DbSessionStore::new(state.db.clone());
+        let router = router(state.clone(), sessions.clone());
+        Ok(Self { listener, router, state, sessions })
     }
 
     /// The address actually bound (the real port when `PORT=0`).
@@ -101,8 +92,12 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests and returns.
+    /// Expired sessions are swept while it serves.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await
+        let sweeper = self.sessions.spawn_expiry_sweeper(SESSION_SWEEP_PERIOD);
+        let served = axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await;
+        sweeper.abort();
+        served
     }
 }
 
@@ -118,13 +113,11 @@ fn leptos_options(settings: &Settings, bound: SocketAddr) -> LeptosOptions {
 /// How often expired sessions are deleted from the database.
 const SESSION_SWEEP_PERIOD: Duration = Duration::from_secs(60 * 60);
 
-fn router(state: AppState) -> Router {
+fn router(state: AppState, store: DbSessionStore) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
 
-    let store = DbSessionStore::new(state.db.clone());
-    store.spawn_expiry_sweeper(SESSION_SWEEP_PERIOD);
     let https = state.settings.serves_https();
     // `__Host-` makes the browser insist on Secure, Path=/ and no Domain: no subdomain can
     // plant or read the cookie. It is only valid over HTTPS.

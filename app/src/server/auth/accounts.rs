@@ -10,7 +10,9 @@
 use sea_orm::DatabaseConnection;
 
 use super::identity::Identity;
+use super::session::PendingProfile;
 use crate::error::AppError;
+use crate::model::account::{FormFeedback, ProfileDraft};
 use crate::server::db::entities::users;
 use crate::server::db::users::NewUser;
 use crate::server::db::{self, ConstraintViolation, constraint_violation};
@@ -60,16 +62,19 @@ pub async fn resolve(db: &DatabaseConnection, identity: &Identity) -> Result<Out
     Ok(Outcome::SignedIn(user))
 }
 
-/// Inserts the person's row; when a parallel sign-in inserted it first, uses that one.
-async fn create(db: &DatabaseConnection, identity: &Identity, email: &str) -> Result<users::Model, AppError> {
-    let new_user = NewUser {
+fn new_user(identity: &Identity, email: &str, first_name: &str, last_name: &str) -> NewUser {
+    NewUser {
         email: email.to_owned(),
-        first_name: identity.first_name.clone(),
-        last_name: identity.last_name.clone(),
+        first_name: first_name.to_owned(),
+        last_name: last_name.to_owned(),
         oidc_issuer: identity.issuer.clone(),
         oidc_subject: identity.subject.clone(),
-    };
-    match db::users::create(db, new_user).await {
+    }
+}
+
+/// Inserts the person's row; when a parallel sign-in inserted it first, uses that one.
+async fn create(db: &DatabaseConnection, identity: &Identity, email: &str) -> Result<users::Model, AppError> {
+    match db::users::create(db, new_user(identity, email, &identity.first_name, &identity.last_name)).await {
         Ok(user) => Ok(user),
         Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
             db::users::find_by_email(db, email).await.map_err(AppError::internal)?.ok_or(AppError::Internal)
@@ -81,7 +86,7 @@ async fn create(db: &DatabaseConnection, identity: &Identity, email: &str) -> Re
 /// Saves the one-time profile form and returns the completed row.
 ///
 /// `email` is the typed address, already normalised; it is used only when the identity has no
-/// trusted one, and must not belong to anyone yet.
+/// trusted one. The database's unique e-mail key is the check that it belongs to no one yet.
 pub async fn complete_profile(
     db: &DatabaseConnection,
     identity: &Identity,
@@ -96,28 +101,41 @@ pub async fn complete_profile(
         return db::users::set_names(db, user, first_name, last_name).await.map_err(AppError::internal);
     }
     let email = identity.trusted_email().unwrap_or(email);
-    let taken = || {
-        AppError::validation(
-            "email",
-            "This e-mail address belongs to another account. Sign in the way that account \
-             normally signs in, or use a different address.",
-        )
-    };
-    if identity.trusted_email().is_none()
-        && db::users::find_by_email(db, email).await.map_err(AppError::internal)?.is_some()
-    {
-        return Err(taken());
-    }
-    let new_user = NewUser {
-        email: email.to_owned(),
-        first_name: first_name.to_owned(),
-        last_name: last_name.to_owned(),
-        oidc_issuer: identity.issuer.clone(),
-        oidc_subject: identity.subject.clone(),
-    };
-    match db::users::create(db, new_user).await {
+    match db::users::create(db, new_user(identity, email, first_name, last_name)).await {
         Ok(user) => Ok(user),
-        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => Err(taken()),
+        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
+            Err(AppError::validation(
+                "email",
+                "This e-mail address belongs to another account. Sign in the way that account \
+                 normally signs in, or use a different address.",
+            ))
+        }
         Err(error) => Err(AppError::internal(error)),
     }
+}
+
+/// The one-time profile form for a pending sign-in: pre-filled from the provider, or with what
+/// was typed when the last submission was refused. A provider-confirmed e-mail, or the one on a
+/// returning person's row, is shown but not editable.
+pub async fn profile_draft(
+    db: &DatabaseConnection,
+    pending: PendingProfile,
+    feedback: Option<FormFeedback>,
+) -> Result<ProfileDraft, AppError> {
+    let identity = pending.identity;
+    let email_editable = pending.user_id.is_none() && identity.trusted_email().is_none();
+    let (first_name, last_name, typed_email) = match &feedback {
+        Some(f) => (f.first_name.clone(), f.last_name.clone(), f.email.clone()),
+        None => (identity.first_name, identity.last_name, identity.email.clone().unwrap_or_default()),
+    };
+    let email = match pending.user_id {
+        _ if email_editable => typed_email,
+        Some(user_id) => db::users::find(db, user_id)
+            .await
+            .map_err(AppError::internal)?
+            .map(|u| u.email)
+            .unwrap_or_default(),
+        None => identity.email.unwrap_or_default(),
+    };
+    Ok(ProfileDraft { first_name, last_name, email, email_editable, feedback })
 }

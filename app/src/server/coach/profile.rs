@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::taxonomy::{self, SkillCategory};
+use crate::server::intake::highlights;
 
 /// How many skills an interview covers.
 pub const TOP_SKILLS: usize = 10;
@@ -56,7 +57,7 @@ pub struct TopSkill {
 pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
     let mut scores: Vec<(usize, usize, usize)> = Vec::new(); // (skill, score, first line)
     for (number, line) in jd.lines().map(str::trim).filter(|l| !l.is_empty()).enumerate() {
-        let bullet = is_bullet(line);
+        let bullet = highlights::bullet_item(line).is_some();
         for mention in taxonomy::mentions(line) {
             let weight = if taxonomy::skills()[mention.skill].broad {
                 1
@@ -83,6 +84,12 @@ pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
             chosen.push(index);
         }
     }
+    // The skills each CV line shows, found once for all ten evidence look-ups.
+    let cv_lines: Vec<(&str, Vec<usize>)> = cv
+        .lines()
+        .map(str::trim)
+        .map(|line| (line, taxonomy::mentions(line).iter().map(|m| m.skill).collect()))
+        .collect();
     chosen
         .into_iter()
         .enumerate()
@@ -90,34 +97,19 @@ pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
             name: skills[index].name.clone(),
             rank: position as u32 + 1,
             category: skills[index].category,
-            evidence: evidence(cv, index),
+            evidence: evidence(&cv_lines, index),
         })
         .collect()
 }
 
-fn is_bullet(line: &str) -> bool {
-    line.starts_with(['-', '•', '*', '–'])
-        || line
-            .split_once(['.', ')'])
-            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-}
-
 /// The first CV line that mentions the skill, shortened for display.
-fn evidence(cv: &str, skill: usize) -> Option<String> {
-    cv.lines().map(str::trim).find(|line| taxonomy::mentions(line).iter().any(|m| m.skill == skill)).map(
-        |line| {
-            if line.chars().count() > 160 {
-                format!("{}…", line.chars().take(159).collect::<String>())
-            } else {
-                line.to_owned()
-            }
-        },
-    )
+fn evidence(cv_lines: &[(&str, Vec<usize>)], skill: usize) -> Option<String> {
+    cv_lines.iter().find(|(_, skills)| skills.contains(&skill)).map(|(line, _)| super::shorten(line, 160))
 }
 
 /// The candidate's profile from the CV text.
 pub fn profile(cv: &str) -> Profile {
-    let (name, headline) = crate::server::intake::highlights::cv_name_and_headline(cv);
+    let (name, headline) = highlights::cv_name_and_headline(cv);
     Profile {
         seniority: seniority(headline.as_deref().unwrap_or_default()).or_else(|| seniority(cv)),
         years_of_experience: years_of_experience(cv),

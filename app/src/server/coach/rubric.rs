@@ -177,13 +177,7 @@ fn sentence_with(answer: &str, needle: &str) -> Option<String> {
         .split(['.', '!', '?', '\n'])
         .map(str::trim)
         .find(|sentence| sentence.to_lowercase().contains(needle))
-        .map(|s| {
-            if s.chars().count() > 140 {
-                format!("{}…", s.chars().take(139).collect::<String>())
-            } else {
-                s.to_owned()
-            }
-        })
+        .map(|sentence| super::shorten(sentence, 140))
 }
 
 fn score(value: f64) -> u8 {
@@ -269,12 +263,12 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     }
 
     // Relevance: the targeted skill, the vacancy's terms, the question's terms.
-    let skill_named =
-        taxonomy::mentions(answer).iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
-            || lower.contains(&asked.skill.to_lowercase());
+    let answer_skills = taxonomy::mentions(answer);
+    let skill_named = answer_skills.iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
+        || lower.contains(&asked.skill.to_lowercase());
     let jd_skills: HashSet<usize> =
         taxonomy::mentions(asked.job_description).iter().map(|m| m.skill).collect();
-    let shared_jd_skills = taxonomy::mentions(answer).iter().filter(|m| jd_skills.contains(&m.skill)).count();
+    let shared_jd_skills = answer_skills.iter().filter(|m| jd_skills.contains(&m.skill)).count();
     let question_overlap = answer_content.iter().filter(|w| question_words.contains(*w)).count();
     let relevance = 0.45 * f64::from(u8::from(skill_named))
         + 0.30 * (shared_jd_skills as f64 / 3.0).min(1.0)
@@ -283,7 +277,7 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
 
     // Substance.
     let numbers = answer_words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
-    let named_things = taxonomy::mentions(answer).len();
+    let named_things = answer_skills.len();
     let specifics = (numbers as f64 / 3.0).min(1.0) * 0.6 + (named_things as f64 / 3.0).min(1.0) * 0.4;
     let outcome = contains_any(&lower, OUTCOME_WORDS) || changed_from_to(&lower);
     let first_person_action = ACTION_VERBS.iter().any(|v| lower.contains(&format!("i {v}")));

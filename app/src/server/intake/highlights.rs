@@ -23,21 +23,23 @@ fn looks_like_name(line: &str) -> bool {
         })
 }
 
+/// The text of a bulleted or numbered line ("- Rust", "2) On-call"), or `None` for prose.
+pub fn bullet_item(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let rest = line.strip_prefix(['-', '•', '*', '–']).or_else(|| {
+        let digits = line.find(|c: char| !c.is_ascii_digit())?;
+        (digits > 0).then(|| line[digits..].strip_prefix(['.', ')']))?
+    })?;
+    Some(rest.trim())
+}
+
 /// The bulleted lines of a job description (its requirements, in practice), at most `max`.
 pub fn key_requirements(text: &str, max: usize) -> Vec<String> {
     text.lines()
-        .filter_map(|line| {
-            let line = line.trim();
-            let rest = line
-                .strip_prefix(['-', '•', '*', '–'])
-                .or_else(|| {
-                    let digits = line.find(|c: char| !c.is_ascii_digit())?;
-                    (digits > 0).then(|| line[digits..].strip_prefix(['.', ')']))?
-                })?
-                .trim();
-            (rest.chars().count() >= 3).then(|| rest.to_owned())
-        })
+        .filter_map(bullet_item)
+        .filter(|item| item.chars().count() >= 3)
         .take(max)
+        .map(str::to_owned)
         .collect()
 }
 

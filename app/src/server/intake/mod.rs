@@ -14,6 +14,7 @@ use std::time::Instant;
 use crate::error::AppError;
 use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice};
 use crate::server::audit::{self, Event};
+use crate::server::coach::profile::TopSkill;
 use crate::server::db::entities::users;
 use crate::server::db::{self, ConstraintViolation, constraint_violation};
 use crate::server::documents::{self, DocumentError};
@@ -195,6 +196,13 @@ struct StoredProfile {
     profile: crate::server::coach::profile::Profile,
 }
 
+impl StoredProfile {
+    /// The profile stored on the user's row, if any (and readable).
+    fn of(user: &users::Model) -> Option<Self> {
+        serde_json::from_str(user.profile_json.as_deref()?).ok()
+    }
+}
+
 /// Runs the coach's profile extraction when the user has a CV and a current vacancy and the
 /// stored profile was made from other documents. A coach failure leaves the documents saved and
 /// returns a message for the candidate; uploading either document again retries.
@@ -209,9 +217,9 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
     else {
         return Ok(None);
     };
-    let stored: Option<StoredProfile> =
-        user.profile_json.as_deref().and_then(|j| serde_json::from_str(j).ok());
-    if stored.is_some_and(|s| s.cv_file_hash == cv_hash && s.vacancy_id == vacancy.vacancy_id) {
+    if StoredProfile::of(&user)
+        .is_some_and(|s| s.cv_file_hash == cv_hash && s.vacancy_id == vacancy.vacancy_id)
+    {
         return Ok(None);
     }
     let started = Instant::now();
@@ -270,12 +278,13 @@ pub async fn setup(
             words: highlights::word_count(text),
             name,
             headline,
-            top_skills: top_skills(user.top_skills_json.as_deref()),
-            ranked_by: user
-                .profile_json
+            top_skills: user
+                .top_skills_json
                 .as_deref()
-                .and_then(|j| serde_json::from_str::<StoredProfile>(j).ok())
-                .map(|stored| stored.coach),
+                .and_then(|json| serde_json::from_str::<Vec<TopSkill>>(json).ok())
+                .map(|skills| skills.into_iter().map(|skill| skill.name).collect())
+                .unwrap_or_default(),
+            ranked_by: StoredProfile::of(user).map(|stored| stored.coach),
         }
     });
     let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
@@ -300,17 +309,6 @@ pub async fn setup(
         notice,
         interview_started,
     })
-}
-
-/// The skill names from `top_skills_json` (written by the coach); empty until it has run.
-fn top_skills(json: Option<&str>) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Skill {
-        name: String,
-    }
-    json.and_then(|j| serde_json::from_str::<Vec<Skill>>(j).ok())
-        .map(|skills| skills.into_iter().map(|s| s.name).collect())
-        .unwrap_or_default()
 }
 
 /// Starts (or resumes) the interview for the user's current vacancy, if the gate allows it.
