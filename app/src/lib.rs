@@ -24,6 +24,7 @@ use leptos_router::{
 };
 
 use crate::components::header::SiteHeader;
+use crate::pages::interview::InterviewPage;
 use crate::pages::setup::SetupPage;
 use crate::pages::{
     account::AccountPage, landing::Landing, not_found::NotFound, sign_in::SignIn,
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("welcome") view=Welcome ssr=SsrMode::Async/>
                         <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("interview") view=InterviewPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <footer class="site-footer">

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod columns;
 mod m20261124_000001_create_core_tables;
+mod m20261125_000001_add_questions_asked_at;
 
 /// Every migration of the product, in the order it must run.
 pub struct Migrator;
@@ -15,6 +16,9 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261124_000001_create_core_tables::Migration)]
+        vec![
+            Box::new(m20261124_000001_create_core_tables::Migration),
+            Box::new(m20261125_000001_add_questions_asked_at::Migration),
+        ]
     }
 }

@@ -3,4 +3,5 @@
 //! tests and logs can refer to them.
 
 pub mod account;
+pub mod interview;
 pub mod setup;

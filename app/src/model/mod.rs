@@ -1,4 +1,5 @@
 //! Types shared by the browser and the server (they cross the wire through server functions).
 
 pub mod account;
+pub mod interview;
 pub mod setup;

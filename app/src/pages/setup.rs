@@ -58,7 +58,8 @@ fn SetupForms(setup: Setup) -> impl IntoView {
             {match (setup.blocked_reason, setup.interview_started) {
                 (Some(reason), _) => view! { <p id="start-reason" class="hint">{reason}</p> }.into_any(),
                 (None, Some(started)) => view! {
-                    <p id="start-reason" class="hint">"Your interview for this vacancy started " {started} "."</p>
+                    <p id="start-reason" class="hint">"Your interview for this vacancy started " {started} ". "
+                        <a href="/interview">"Continue your interview"</a></p>
                 }.into_any(),
                 (None, None) => view! { <p id="start-reason" class="hint">"Both documents are in: you can start."</p> }.into_any(),
             }}

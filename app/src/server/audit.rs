@@ -14,6 +14,18 @@ pub const AUTH_LOGIN: &str = "AUTH_LOGIN";
 pub const CV_PARSED: &str = "CV_PARSED";
 /// A job description was read (or recognised and reused).
 pub const JD_PARSED: &str = "JD_PARSED";
+/// The coach wrote a question (asked at once, or prefetched).
+pub const QUESTION_GENERATED: &str = "QUESTION_GENERATED";
+/// A candidate's answer was stored.
+pub const ANSWER_SAVED: &str = "ANSWER_SAVED";
+/// A candidate moved on without answering.
+pub const ANSWER_SKIPPED: &str = "ANSWER_SKIPPED";
+/// The coach's feedback on an answer was stored (duration: the coach's own time).
+pub const FEEDBACK_SAVED: &str = "FEEDBACK_SAVED";
+/// The feedback names a logical fallacy.
+pub const FALLACY_DETECTED: &str = "FALLACY_DETECTED";
+/// An interview was archived by "Reset Interview".
+pub const INTERVIEW_RESET: &str = "INTERVIEW_RESET";
 
 /// An event about to be recorded.
 #[derive(Debug, Clone)]

@@ -12,6 +12,7 @@ pub mod db;
 pub mod documents;
 mod health;
 pub mod intake;
+pub mod interview;
 mod log_file;
 pub mod request_id;
 pub mod startup;

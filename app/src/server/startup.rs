@@ -48,6 +48,17 @@ impl Application {
     /// Like [`build`](Self::build) on a listener bound by the caller (tests that must know the
     /// port before the app starts, e.g. for an OIDC redirect URL).
     pub async fn build_on(settings: Settings, listener: std::net::TcpListener) -> anyhow::Result<Self> {
+        let coach = coach_for(&settings);
+        Self::build_with_coach(settings, listener, coach).await
+    }
+
+    /// Like [`build_on`](Self::build_on) with a coach chosen by the caller instead of by the
+    /// settings (tests use it to make the coach fail on purpose).
+    pub async fn build_with_coach(
+        settings: Settings,
+        listener: std::net::TcpListener,
+        coach: Arc<dyn CoachEngine>,
+    ) -> anyhow::Result<Self> {
         listener.set_nonblocking(true)?;
         let listener = TcpListener::from_std(listener)?;
         let db = db::connect(&settings).await?;
@@ -61,20 +72,13 @@ impl Application {
                 SignIn::Development
             }
         };
-        let coach: Arc<dyn CoachEngine> =
-            if settings.coach.api_key.is_some() || settings.coach.base_url.is_some() {
-                tracing::info!(model = %settings.coach.model, "coach: language model");
-                Arc::new(LlmCoach::new(&settings.coach))
-            } else {
-                tracing::info!("coach: offline rules (no OPENAI_API_KEY)");
-                Arc::new(OfflineCoach)
-            };
         let state = AppState {
             leptos_options: leptos_options(&settings, listener.local_addr()?),
             db,
             settings: Arc::new(settings),
             sign_in,
             coach,
+            question_locks: Default::default(),
         };
         let sessions = DbSessionStore::new(state.db.clone());
         let router = router(state.clone(), sessions.clone());
@@ -98,6 +102,17 @@ impl Application {
         let served = axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
         served
+    }
+}
+
+/// The language-model coach when an endpoint or key is configured, the offline rules otherwise.
+fn coach_for(settings: &Settings) -> Arc<dyn CoachEngine> {
+    if settings.coach.api_key.is_some() || settings.coach.base_url.is_some() {
+        tracing::info!(model = %settings.coach.model, "coach: language model");
+        Arc::new(LlmCoach::new(&settings.coach))
+    } else {
+        tracing::info!("coach: offline rules (no OPENAI_API_KEY)");
+        Arc::new(OfflineCoach)
     }
 }
 

@@ -7,36 +7,12 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder}
 use crate::support::files::{fixture, png};
 use crate::support::{Browser, TestApp, location, spawn_app};
 
-async fn upload(
-    app: &TestApp,
-    browser: &Browser,
-    path: &str,
-    file_name: &str,
-    bytes: Vec<u8>,
-    title: Option<&str>,
-) -> String {
-    let mut form = reqwest::multipart::Form::new()
-        .part("file", reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()));
-    if let Some(title) = title {
-        form = form.text("position_title", title.to_owned());
-    }
-    let response = browser
-        .client
-        .post(app.url(path))
-        .header("origin", &browser.origin)
-        .multipart(form)
-        .send()
-        .await
-        .expect("upload reaches the server");
-    location(&response)
+async fn upload_cv(browser: &Browser, file_name: &str, bytes: Vec<u8>) -> String {
+    browser.upload("/documents/cv", file_name, bytes, None).await
 }
 
-async fn upload_cv(app: &TestApp, browser: &Browser, file_name: &str, bytes: Vec<u8>) -> String {
-    upload(app, browser, "/documents/cv", file_name, bytes, None).await
-}
-
-async fn upload_jd(app: &TestApp, browser: &Browser, file_name: &str, bytes: Vec<u8>, title: &str) -> String {
-    upload(app, browser, "/documents/jd", file_name, bytes, Some(title)).await
+async fn upload_jd(browser: &Browser, file_name: &str, bytes: Vec<u8>, title: &str) -> String {
+    browser.upload("/documents/jd", file_name, bytes, Some(title)).await
 }
 
 async fn events_named(app: &TestApp, name: &str) -> Vec<events::Model> {
@@ -53,7 +29,7 @@ async fn a_cv_is_read_stored_and_summarised() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
 
-    assert_eq!(upload_cv(&app, &ada, "Ada CV.pdf", fixture("cv-two-pages.pdf")).await, "/setup");
+    assert_eq!(upload_cv(&ada, "Ada CV.pdf", fixture("cv-two-pages.pdf")).await, "/setup");
 
     let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!(user.cv_file_name.as_deref(), Some("Ada CV.pdf"));
@@ -76,9 +52,9 @@ async fn a_cv_is_read_stored_and_summarised() {
 async fn the_same_cv_twice_is_read_once() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
-    upload_cv(&app, &ada, "cv.docx", fixture("cv-with-table.docx")).await;
+    upload_cv(&ada, "cv.docx", fixture("cv-with-table.docx")).await;
 
-    upload_cv(&app, &ada, "cv-again.docx", fixture("cv-with-table.docx")).await;
+    upload_cv(&ada, "cv-again.docx", fixture("cv-with-table.docx")).await;
 
     let parsed = events_named(&app, "CV_PARSED").await;
     assert_eq!(parsed.len(), 2);
@@ -92,9 +68,9 @@ async fn the_same_cv_twice_is_read_once() {
 async fn an_unusable_file_is_explained_and_the_saved_cv_is_kept() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
-    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    upload_cv(&ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
 
-    upload_cv(&app, &ada, "photo.pdf", png()).await;
+    upload_cv(&ada, "photo.pdf", png()).await;
 
     let page = ada.page(&app.url("/setup")).await;
     assert!(page.contains("ends in .pdf but its contents are a PNG image"), "{page}");
@@ -108,7 +84,7 @@ async fn an_upload_over_10_mb_is_refused_and_the_server_keeps_serving() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
 
-    let landed = upload_cv(&app, &ada, "huge.txt", vec![b'a'; 11 * 1024 * 1024]).await;
+    let landed = upload_cv(&ada, "huge.txt", vec![b'a'; 11 * 1024 * 1024]).await;
 
     assert_eq!(landed, "/setup");
     assert!(ada.page(&app.url("/setup")).await.contains("larger than 10 MB"));
@@ -121,7 +97,7 @@ async fn a_job_description_needs_its_position_title() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
 
-    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "  ").await;
+    upload_jd(&ada, "jd.txt", fixture("jd.txt"), "  ").await;
 
     assert!(ada.page(&app.url("/setup")).await.contains("Enter the position title"));
     assert_eq!(vacancies::Entity::find().count(&app.db).await.unwrap(), 0);
@@ -133,8 +109,8 @@ async fn one_job_description_file_is_one_vacancy_for_every_candidate() {
     let ada = app.signed_in("Ada", "ada@example.com").await;
     let bob = app.signed_in("Bob", "bob@example.com").await;
 
-    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
-    upload_jd(&app, &bob, "copy of jd.txt", fixture("jd.txt"), "Rust Developer").await;
+    upload_jd(&ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    upload_jd(&bob, "copy of jd.txt", fixture("jd.txt"), "Rust Developer").await;
 
     assert_eq!(vacancies::Entity::find().count(&app.db).await.unwrap(), 1);
     assert_eq!(user_vacancies::Entity::find().count(&app.db).await.unwrap(), 2);
@@ -154,7 +130,7 @@ async fn the_interview_starts_only_with_both_documents() {
     assert!(page.contains("Upload your CV and the job description to start."));
     assert!(page.contains("disabled"), "the button is disabled");
 
-    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    upload_cv(&ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
     let refused = ada.post_form(&app.url("/setup/start"), &[]).await;
     assert_eq!(location(&refused), "/setup");
     assert!(
@@ -162,7 +138,7 @@ async fn the_interview_starts_only_with_both_documents() {
     );
     assert_eq!(interviews::Entity::find().count(&app.db).await.unwrap(), 0, "the server enforces the gate");
 
-    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    upload_jd(&ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
     ada.post_form(&app.url("/setup/start"), &[]).await;
     ada.post_form(&app.url("/setup/start"), &[]).await;
 
@@ -176,11 +152,11 @@ async fn the_interview_starts_only_with_both_documents() {
 async fn replacing_the_job_description_keeps_the_old_vacancy_and_its_interview() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
-    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
-    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    upload_cv(&ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    upload_jd(&ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
     ada.post_form(&app.url("/setup/start"), &[]).await;
 
-    upload_jd(&app, &ada, "other.txt", fixture("jd-utf16.txt"), "Backend Engineer Zürich").await;
+    upload_jd(&ada, "other.txt", fixture("jd-utf16.txt"), "Backend Engineer Zürich").await;
 
     assert_eq!(vacancies::Entity::find().count(&app.db).await.unwrap(), 2);
     assert_eq!(interviews::Entity::find().count(&app.db).await.unwrap(), 1, "the first interview is kept");
@@ -193,8 +169,8 @@ async fn each_candidate_sees_only_their_own_documents() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
     let bob = app.signed_in("Bob", "bob@example.com").await;
-    upload_cv(&app, &ada, "ada-cv.pdf", fixture("cv-two-pages.pdf")).await;
-    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    upload_cv(&ada, "ada-cv.pdf", fixture("cv-two-pages.pdf")).await;
+    upload_jd(&ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
 
     let as_bob: serde_json::Value = bob.server_fn("setup").await.json().await.unwrap();
     let bob_page = bob.page(&app.url("/setup")).await;
@@ -210,7 +186,7 @@ async fn visitors_cannot_upload_or_read_a_setup() {
     let app = spawn_app().await;
     let visitor = app.browser();
 
-    let landed = upload_cv(&app, &visitor, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    let landed = upload_cv(&visitor, "cv.pdf", fixture("cv-two-pages.pdf")).await;
     let setup = visitor.get(&app.url("/setup")).await;
 
     assert_eq!(landed, "/signin");
@@ -237,7 +213,7 @@ async fn every_malformed_upload_is_explained_and_the_server_keeps_serving() {
         ("scan.pdf", fixture("scanned.pdf"), "no selectable text"),
     ];
     for (name, bytes, expected) in cases {
-        assert_eq!(upload_cv(&app, &ada, name, bytes).await, "/setup", "{name}");
+        assert_eq!(upload_cv(&ada, name, bytes).await, "/setup", "{name}");
         let page = ada.page(&app.url("/setup")).await;
         assert!(page.contains(expected), "{name}: expected {expected:?} on the page");
         assert!(app.get("/healthz").await.status().is_success(), "{name}: server down");
@@ -250,11 +226,11 @@ async fn every_malformed_upload_is_explained_and_the_server_keeps_serving() {
 async fn with_both_documents_the_coach_ranks_ten_skills_shown_as_chips() {
     let app = spawn_app().await;
     let ada = app.signed_in("Ada", "ada@example.com").await;
-    upload_cv(&app, &ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
+    upload_cv(&ada, "cv.pdf", fixture("cv-two-pages.pdf")).await;
     let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert!(user.top_skills_json.is_none(), "no skills without a job description");
 
-    upload_jd(&app, &ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
+    upload_jd(&ada, "jd.txt", fixture("jd.txt"), "Backend Engineer").await;
 
     let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
     let skills: Vec<serde_json::Value> =

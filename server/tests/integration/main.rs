@@ -7,6 +7,7 @@ mod constraints;
 mod documents;
 mod health;
 mod intake;
+mod interview;
 mod llm_coach;
 mod logging;
 mod migrations;

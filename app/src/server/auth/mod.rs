@@ -54,6 +54,14 @@ pub async fn current_session() -> Result<Session, AppError> {
         .map_err(|e| AppError::internal(anyhow::anyhow!("no session: {e:?}")))
 }
 
+/// The id of the request a server function is answering (for audit events).
+pub async fn current_request_id() -> Result<crate::server::request_id::RequestId, AppError> {
+    leptos_axum::extract::<axum::Extension<crate::server::request_id::RequestId>>()
+        .await
+        .map(|axum::Extension(id)| id)
+        .map_err(|e| AppError::internal(anyhow::anyhow!("no request id: {e:?}")))
+}
+
 /// The signed-in user, or `None` for a visitor.
 pub async fn current_user() -> Result<Option<users::Model>, AppError> {
     session_user(&app_state()?, &current_session().await?).await

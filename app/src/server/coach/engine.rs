@@ -29,6 +29,10 @@ pub trait CoachEngine: Send + Sync {
     /// How the UI and every stored suggestion name this coach.
     fn label(&self) -> String;
 
+    /// The version of the prompts (or rules) behind its output, stored with every suggestion so
+    /// scores from different versions can be told apart.
+    fn prompt_version(&self) -> &'static str;
+
     /// The candidate's profile and the ten skills that matter most for this vacancy.
     async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError>;
 
@@ -44,11 +48,17 @@ pub trait CoachEngine: Send + Sync {
 pub struct OfflineCoach;
 
 pub const OFFLINE_LABEL: &str = "Offline coach (rules)";
+/// Bump when the rubric, the templates or the fallacy patterns change what the coach says.
+pub const OFFLINE_RULES_VERSION: &str = "rules-2026-11-25.1";
 
 #[async_trait::async_trait]
 impl CoachEngine for OfflineCoach {
     fn label(&self) -> String {
         OFFLINE_LABEL.to_owned()
+    }
+
+    fn prompt_version(&self) -> &'static str {
+        OFFLINE_RULES_VERSION
     }
 
     async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {

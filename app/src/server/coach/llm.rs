@@ -285,6 +285,10 @@ impl CoachEngine for LlmCoach {
         self.model.clone()
     }
 
+    fn prompt_version(&self) -> &'static str {
+        PROMPT_VERSION
+    }
+
     async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {
         let user = format!(
             "Read the CV and the job description. Give the candidate's profile and exactly {TOP_SKILLS} \

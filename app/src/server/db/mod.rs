@@ -6,6 +6,7 @@
 
 pub mod entities;
 pub mod events;
+pub mod interviews;
 pub mod sessions;
 pub mod users;
 pub mod vacancies;

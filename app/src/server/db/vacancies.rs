@@ -1,12 +1,12 @@
 //! Queries on `vacancies` (one per job-description file) and `user_vacancies` (a candidate
-//! preparing for one), and the interviews run against them.
+//! preparing for one).
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-use super::entities::{interviews, user_vacancies, vacancies};
+use super::entities::{user_vacancies, vacancies};
 
 pub async fn find_by_hash(
     db: &DatabaseConnection,
@@ -68,31 +68,4 @@ pub async fn current(
         .one(db)
         .await?;
     Ok(found.and_then(|(link, vacancy)| vacancy.map(|v| (link, v))))
-}
-
-/// The active interview of a user-vacancy, if one is running.
-pub async fn active_interview(
-    db: &DatabaseConnection,
-    user_vacancy_id: i64,
-) -> Result<Option<interviews::Model>, DbErr> {
-    interviews::Entity::find()
-        .filter(interviews::Column::UserVacancyId.eq(user_vacancy_id))
-        .filter(interviews::Column::Status.eq(interviews::STATUS_ACTIVE))
-        .order_by_desc(interviews::Column::InterviewId)
-        .one(db)
-        .await
-}
-
-pub async fn create_interview(
-    db: &DatabaseConnection,
-    user_vacancy_id: i64,
-) -> Result<interviews::Model, DbErr> {
-    interviews::ActiveModel {
-        user_vacancy_id: Set(user_vacancy_id),
-        status: Set(interviews::STATUS_ACTIVE.to_owned()),
-        started_at: Set(super::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
 }

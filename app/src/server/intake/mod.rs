@@ -289,7 +289,7 @@ pub async fn setup(
     });
     let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
     let interview_started = match &current {
-        Some((link, _)) => db::vacancies::active_interview(&state.db, link.user_vacancy_id)
+        Some((link, _)) => db::interviews::active(&state.db, link.user_vacancy_id)
             .await
             .map_err(AppError::internal)?
             .map(|interview| interview.started_at.format("%-d %b %Y, %H:%M UTC").to_string()),
@@ -318,12 +318,8 @@ pub async fn start_interview(state: &AppState, user: &users::Model) -> Result<()
         return Err(AppError::validation("interview", reason));
     }
     let Some((link, _)) = current else { return Err(AppError::Internal) };
-    if db::vacancies::active_interview(&state.db, link.user_vacancy_id)
-        .await
-        .map_err(AppError::internal)?
-        .is_none()
-    {
-        db::vacancies::create_interview(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)?;
+    if db::interviews::active(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)?.is_none() {
+        db::interviews::create(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)?;
     }
     Ok(())
 }

@@ -24,6 +24,8 @@ use crate::server::state::AppState;
 /// Where the setup screen lives, and the flash key for its notices.
 pub const SETUP_PAGE: &str = "/setup";
 pub const NOTICE_KEY: &str = "setup.notice";
+/// Where "Start Interview" leads.
+pub const INTERVIEW_PAGE: &str = "/interview";
 /// Room for the multipart framing and the title around a maximal file.
 const ENVELOPE: usize = 64 * 1024;
 const MAX_FIELD_CHARS: usize = 4 * 1024;
@@ -147,11 +149,18 @@ async fn start(State(state): State<AppState>, session: Session) -> Response {
     let Some(user) = signed_in(&state, &session).await else {
         return Redirect::to("/signin").into_response();
     };
-    if let Err(AppError::Validation { message, .. }) = super::start_interview(&state, &user).await {
-        let _ =
-            session::set_flash(&session, NOTICE_KEY, refused(DocumentSlot::JobDescription, message)).await;
+    match crate::server::interview::start(&state, &user).await {
+        Ok(_) => Redirect::to(INTERVIEW_PAGE).into_response(),
+        Err(error) => {
+            let _ = session::set_flash(
+                &session,
+                NOTICE_KEY,
+                refused(DocumentSlot::JobDescription, error.to_string()),
+            )
+            .await;
+            Redirect::to(SETUP_PAGE).into_response()
+        }
     }
-    Redirect::to(SETUP_PAGE).into_response()
 }
 
 async fn signed_in(state: &AppState, session: &Session) -> Option<crate::server::db::entities::users::Model> {

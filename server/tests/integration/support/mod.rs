@@ -171,14 +171,57 @@ impl Browser {
 
     /// Calls a server function (`/api/<name>`) the way the hydrated page does.
     pub async fn server_fn(&self, name: &str) -> reqwest::Response {
+        self.call(name, &[]).await
+    }
+
+    /// Calls a server function with form arguments, the way the hydrated page's forms do.
+    pub async fn call(&self, name: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client
             .post(format!("{}/api/{name}", self.origin))
             .header("origin", &self.origin)
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body("")
+            .form(fields)
             .send()
             .await
             .expect("server function call reaches the server")
+    }
+
+    /// Calls a server function and decodes its successful JSON result (panics, with the body,
+    /// on an error).
+    pub async fn call_ok<T: serde::de::DeserializeOwned>(&self, name: &str, fields: &[(&str, &str)]) -> T {
+        let response = self.call(name, fields).await;
+        let status = response.status();
+        let body = response.text().await.expect("response body");
+        assert!(status.is_success(), "{name} failed with {status}: {body}");
+        serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("{name} returned unexpected JSON ({e}): {body}"))
+    }
+
+    /// Calls a server function that must fail and returns the error it sent.
+    pub async fn call_err(&self, name: &str, fields: &[(&str, &str)]) -> app::error::AppError {
+        let response = self.call(name, fields).await;
+        let status = response.status();
+        let body = response.text().await.expect("response body");
+        assert!(!status.is_success(), "{name} should have failed: {body}");
+        serde_json::from_str(&body)
+            .unwrap_or_else(|e| panic!("{name} sent an unexpected error ({e}): {body}"))
+    }
+
+    /// Uploads a document through the setup form and returns where it redirected.
+    pub async fn upload(&self, path: &str, file_name: &str, bytes: Vec<u8>, title: Option<&str>) -> String {
+        let mut form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()));
+        if let Some(title) = title {
+            form = form.text("position_title", title.to_owned());
+        }
+        let response = self
+            .client
+            .post(format!("{}{path}", self.origin))
+            .header("origin", &self.origin)
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload reaches the server");
+        location(&response)
     }
 }
 
@@ -215,11 +258,31 @@ pub async fn spawn_app() -> TestApp {
 /// Starts the application on a listener the test bound (so it knows the port in advance), with
 /// extra settings on top of [`test_env`].
 pub async fn spawn_app_on(listener: std::net::TcpListener, extra: &[(&str, String)]) -> TestApp {
+    start(listener, extra, None).await
+}
+
+/// Starts the application with the given coach instead of the one the settings choose.
+pub async fn spawn_app_with_coach(
+    coach: std::sync::Arc<dyn app::server::coach::engine::CoachEngine>,
+) -> TestApp {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    start(listener, &[], Some(coach)).await
+}
+
+async fn start(
+    listener: std::net::TcpListener,
+    extra: &[(&str, String)],
+    coach: Option<std::sync::Arc<dyn app::server::coach::engine::CoachEngine>>,
+) -> TestApp {
     let database = TestDatabase::fresh().await;
     let mut env = test_env(&database, database.dir.path());
     env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
     let settings = Settings::from_lookup(|name| env.get(name).cloned()).expect("test settings are valid");
-    let app = Application::build_on(settings, listener).await.expect("the application starts");
+    let app = match coach {
+        Some(coach) => Application::build_with_coach(settings, listener, coach).await,
+        None => Application::build_on(settings, listener).await,
+    }
+    .expect("the application starts");
     let address = app.local_addr();
     let db = app.db().clone();
     let (stop, stopped) = oneshot::channel::<()>();

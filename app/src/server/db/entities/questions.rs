@@ -19,6 +19,8 @@ pub struct Model {
     pub skill_tags_json: String,
     pub question_order: i32,
     pub created_at: DateTime,
+    /// When the candidate was shown it; `None` while it is the prefetched next question.
+    pub asked_at: Option<DateTime>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
@@ -44,6 +46,12 @@ pub enum Relation {
 impl Related<super::interviews::Entity> for Entity {
     fn to() -> RelationDef {
         Relation::Interview.def()
+    }
+}
+
+impl Related<super::user_vacancies::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::UserVacancy.def()
     }
 }
 

@@ -1,0 +1,60 @@
+//! The interview screen's server functions. Each one learns the caller from the session and
+//! passes only that user to `server::interview`, which scopes every row by it; question ids
+//! from the browser are looked up among the caller's own questions.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::model::interview::{InterviewScreen, Submitted};
+
+/// The caller's interview as it stands (asking the first question if none is on screen yet).
+#[server(endpoint = "interview")]
+pub async fn get_interview() -> Result<InterviewScreen, AppError> {
+    use crate::server::{auth, interview};
+    let (state, user) = (auth::app_state()?, auth::require_user().await?);
+    interview::screen(&state, &user).await
+}
+
+/// "Start Interview": begins (or resumes) the interview for the current vacancy.
+#[server(endpoint = "interview/start")]
+pub async fn start_interview() -> Result<InterviewScreen, AppError> {
+    use crate::server::{auth, interview};
+    let (state, user) = (auth::app_state()?, auth::require_user().await?);
+    interview::start(&state, &user).await
+}
+
+/// "Submit Answer": stores the answer to `question_id` once, then the coach's feedback.
+#[server(endpoint = "interview/answer")]
+pub async fn submit_answer(question_id: i64, answer: String) -> Result<Submitted, AppError> {
+    use crate::server::{auth, interview};
+    let (state, user) = (auth::app_state()?, auth::require_user().await?);
+    let request_id = auth::current_request_id().await?;
+    interview::submit(&state, &request_id, &user, question_id, &answer).await
+}
+
+/// "Next Question": skips `question_id` if unanswered and shows the next question.
+#[server(endpoint = "interview/next")]
+pub async fn next_question(question_id: i64) -> Result<InterviewScreen, AppError> {
+    use crate::server::{auth, interview};
+    let (state, user) = (auth::app_state()?, auth::require_user().await?);
+    let request_id = auth::current_request_id().await?;
+    interview::next(&state, &request_id, &user, question_id).await
+}
+
+/// "Retry feedback": asks the coach again about a saved answer that has no feedback.
+#[server(endpoint = "interview/retry")]
+pub async fn retry_feedback(question_id: i64) -> Result<Submitted, AppError> {
+    use crate::server::{auth, interview};
+    let (state, user) = (auth::app_state()?, auth::require_user().await?);
+    let request_id = auth::current_request_id().await?;
+    interview::retry_feedback(&state, &request_id, &user, question_id).await
+}
+
+/// "Reset Interview": archives the running interview; the CV and JD stay.
+#[server(endpoint = "interview/reset")]
+pub async fn reset_interview() -> Result<InterviewScreen, AppError> {
+    use crate::server::{auth, interview};
+    let (state, user) = (auth::app_state()?, auth::require_user().await?);
+    let request_id = auth::current_request_id().await?;
+    interview::reset(&state, &request_id, &user).await
+}

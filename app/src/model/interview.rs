@@ -1,0 +1,109 @@
+//! The interview screen: the questions asked so far, what the candidate did with each, and the
+//! coach's feedback, as the browser shows them.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the interview screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewScreen {
+    pub position_title: String,
+    pub cv_file_name: String,
+    pub jd_file_name: String,
+    pub stage: Stage,
+}
+
+/// Where the candidate is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stage {
+    /// The CV or the job description is missing; the reason says which.
+    NotReady { reason: String },
+    /// Both documents are in and no interview is running (never started, or reset).
+    NotStarted,
+    /// An interview is running.
+    Running(Run),
+}
+
+/// A running interview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Run {
+    /// The questions asked so far, oldest first; the last one is the current question.
+    pub turns: Vec<Turn>,
+    pub progress: Progress,
+    /// Which coach asks and scores ("Offline coach (rules)" or the model name).
+    pub coach: String,
+}
+
+impl Run {
+    /// The question on screen: the most recently asked one.
+    pub fn current(&self) -> Option<&Turn> {
+        self.turns.last()
+    }
+}
+
+/// Coverage of the vacancy's top skills by the questions asked so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    pub covered: usize,
+    pub total: usize,
+}
+
+/// One question and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    /// Identifies the question in forms; never shown.
+    pub question_id: i64,
+    /// 1-based position in the interview.
+    pub number: usize,
+    pub question: String,
+    pub skill: String,
+    pub category: String,
+    pub difficulty: String,
+    pub reply: Reply,
+}
+
+/// What the candidate did with a question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Reply {
+    /// Not answered yet.
+    Open,
+    /// Moved on without answering.
+    Skipped,
+    /// Answered; `feedback` is `None` when the coach could not evaluate it yet.
+    Answered { text: String, feedback: Option<Feedback> },
+}
+
+/// The coach's evaluation of one answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    /// 0–100.
+    pub correctness: u8,
+    /// 0–100.
+    pub role_relevance: u8,
+    pub improvements: Vec<String>,
+    pub red_flags: Vec<String>,
+    pub suggested_rewrite: String,
+    pub followup_question: Option<String>,
+    pub coach_hint: String,
+    pub fallacy: Option<FallacyNote>,
+    /// Which coach produced it.
+    pub coach: String,
+}
+
+/// A logical fallacy the coach thinks the answer shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FallacyNote {
+    pub name: String,
+    pub definition: String,
+    /// Why this answer likely fits the pattern.
+    pub why: String,
+    /// Why it can be a red flag in an interview.
+    pub interview_risk: String,
+}
+
+/// The outcome of "Submit Answer" or "Retry feedback": the screen as it now is, and, when the
+/// coach failed, what happened (the answer itself is saved either way).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submitted {
+    pub screen: InterviewScreen,
+    pub coach_problem: Option<String>,
+}

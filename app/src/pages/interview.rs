@@ -1,0 +1,253 @@
+//! `/interview`: one question at a time, with every earlier question, answer and piece of
+//! feedback above it.
+//!
+//! Every control is a form posting to its server function, so the page works with JavaScript
+//! off (the server redirects back here and the page is rendered from the database). Hydrated,
+//! the same forms run in place: the button disables while the request runs, a spinner counts
+//! the seconds, and the screen is replaced by what the server returns.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos::server_fn::error::ServerFnUrlError;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::interview::{
+    NextQuestion, ResetInterview, RetryFeedback, StartInterview, SubmitAnswer, get_interview,
+};
+use crate::components::feedback::FeedbackPanel;
+use crate::components::problem::loaded;
+use crate::components::working::Working;
+use crate::error::AppError;
+use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Turn};
+
+#[component]
+pub fn InterviewPage() -> impl IntoView {
+    let screen = Resource::new(|| (), |_| get_interview());
+    view! {
+        <h1>"Interview practice"</h1>
+        {loaded(screen, |screen| view! { <InterviewBoard initial=screen/> }.into_any())}
+    }
+}
+
+/// The problem a form post reported when JavaScript is off (the server puts it in the URL).
+fn problem_from_url() -> Option<String> {
+    let query = use_query_map().get_untracked();
+    query.get("__err").map(|encoded| ServerFnUrlError::<AppError>::decode_err(&encoded).to_string())
+}
+
+/// The actions the screen's forms run, shared by the pieces that show their state.
+#[derive(Clone, Copy)]
+struct Actions {
+    start: ServerAction<StartInterview>,
+    submit: ServerAction<SubmitAnswer>,
+    next: ServerAction<NextQuestion>,
+    retry: ServerAction<RetryFeedback>,
+    reset: ServerAction<ResetInterview>,
+    /// A message from the last action: a refusal, or the coach's failure.
+    problem: RwSignal<Option<String>>,
+}
+
+impl Actions {
+    fn busy(self) -> bool {
+        self.start.pending().get()
+            || self.submit.pending().get()
+            || self.next.pending().get()
+            || self.retry.pending().get()
+            || self.reset.pending().get()
+    }
+}
+
+#[component]
+fn InterviewBoard(initial: InterviewScreen) -> impl IntoView {
+    let screen = RwSignal::new(initial);
+    let actions = Actions {
+        start: ServerAction::new(),
+        submit: ServerAction::new(),
+        next: ServerAction::new(),
+        retry: ServerAction::new(),
+        reset: ServerAction::new(),
+        problem: RwSignal::new(problem_from_url()),
+    };
+    let show = move |result: Result<InterviewScreen, AppError>, coach_problem: Option<String>| match result {
+        Ok(updated) => {
+            screen.set(updated);
+            actions.problem.set(coach_problem);
+        }
+        Err(error) => actions.problem.set(Some(error.to_string())),
+    };
+    for screen_action in [actions.start.value(), actions.next.value(), actions.reset.value()] {
+        Effect::new(move |_| {
+            if let Some(result) = screen_action.get() {
+                show(result, None);
+            }
+        });
+    }
+    for submit_action in [actions.submit.value(), actions.retry.value()] {
+        Effect::new(move |_| match submit_action.get() {
+            Some(Ok(done)) => show(Ok(done.screen), done.coach_problem),
+            Some(Err(error)) => show(Err(error), None),
+            None => {}
+        });
+    }
+
+    view! {
+        {move || {
+            let screen = screen.get();
+            view! {
+                <p class="lead">
+                    {(!screen.position_title.is_empty()).then(|| view! { <strong>{screen.position_title.clone()}</strong> })}
+                </p>
+                <Documents screen=screen.clone()/>
+                {match screen.stage {
+                    Stage::NotReady { reason } => view! {
+                        <section class="panel">
+                            <p>{reason}</p>
+                            <a class="button primary" href="/setup">"Go to your documents"</a>
+                        </section>
+                    }.into_any(),
+                    Stage::NotStarted => view! { <StartPanel actions/> }.into_any(),
+                    Stage::Running(run) => view! { <RunView run actions/> }.into_any(),
+                }}
+            }
+        }}
+        {move || actions.problem.get().map(|problem| view! { <p class="form-error" role="alert">{problem}</p> })}
+    }
+}
+
+#[component]
+fn Documents(screen: InterviewScreen) -> impl IntoView {
+    let files = [("CV", screen.cv_file_name), ("Job description", screen.jd_file_name)];
+    view! {
+        <ul class="documents" aria-label="Your documents">
+            {files
+                .into_iter()
+                .filter(|(_, name)| !name.is_empty())
+                .map(|(label, name)| view! { <li><span class="hint">{label} ": "</span>{name}</li> })
+                .collect_view()}
+            <li><a href="/setup">"Change documents"</a></li>
+        </ul>
+    }
+}
+
+#[component]
+fn StartPanel(actions: Actions) -> impl IntoView {
+    view! {
+        <section class="panel start" aria-label="Start">
+            <p>"Your CV and the job description are ready. The coach asks about the ten skills that matter most for this job."</p>
+            <ActionForm action=actions.start>
+                <button type="submit" class="button primary" disabled=move || actions.busy()>"Start Interview"</button>
+            </ActionForm>
+            <Working pending=actions.start.pending() label="Preparing your first question…"/>
+        </section>
+    }
+}
+
+#[component]
+fn RunView(run: Run, actions: Actions) -> impl IntoView {
+    let Progress { covered, total } = run.progress;
+    let current_id = run.current().map(|turn| turn.question_id);
+    let last = run.turns.len();
+    view! {
+        <div class="progress-line">
+            <label for="skills-progress">{format!("Skill {covered} of {total} covered")}</label>
+            <progress id="skills-progress" max=total.to_string() value=covered.to_string()></progress>
+            <span class="hint">"Questions by " {run.coach}</span>
+        </div>
+        <ol class="turns" aria-label="Questions">
+            {run
+                .turns
+                .into_iter()
+                .map(|turn| {
+                    let is_current = turn.number == last;
+                    view! { <TurnCard turn is_current actions/> }
+                })
+                .collect_view()}
+        </ol>
+        <div class="interview-controls">
+            {current_id.map(|question_id| view! {
+                <ActionForm action=actions.next>
+                    <input type="hidden" name="question_id" value=question_id.to_string()/>
+                    <button type="submit" class="button" disabled=move || actions.busy()>"Next Question"</button>
+                </ActionForm>
+            })}
+            <ActionForm action=actions.reset>
+                <button type="submit" class="button secondary" disabled=move || actions.busy()>"Reset Interview"</button>
+            </ActionForm>
+        </div>
+        <Working pending=actions.next.pending() label="Getting the next question…"/>
+    }
+}
+
+#[component]
+fn TurnCard(turn: Turn, is_current: bool, actions: Actions) -> impl IntoView {
+    let Turn { question_id, number, question, skill, category, difficulty, reply } = turn;
+    let heading_id = format!("question-{number}");
+    let reply_view = match reply {
+        Reply::Open if is_current => view! { <AnswerForm question_id number actions/> }.into_any(),
+        Reply::Open => view! { <p class="hint">"Not answered."</p> }.into_any(),
+        Reply::Skipped => view! { <p class="hint skipped">"Skipped."</p> }.into_any(),
+        Reply::Answered { text, feedback } => view! {
+            <div class="answer">
+                <h4>"Your answer"</h4>
+                <p class="answer-text">{text}</p>
+            </div>
+            {match feedback {
+                Some(feedback) => view! { <FeedbackPanel feedback/> }.into_any(),
+                None => view! { <RetryPanel question_id actions/> }.into_any(),
+            }}
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="turn panel" class:current=is_current aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone() class="turn-heading">{format!("Question {number}")}</h2>
+            <p class="question-tags">
+                <span class="chip">{skill}</span>
+                <span class="tag">{category}</span>
+                <span class="tag">{difficulty}</span>
+            </p>
+            <p class="question">{question}</p>
+            {reply_view}
+        </li>
+    }
+}
+
+#[component]
+fn AnswerForm(question_id: i64, number: usize, actions: Actions) -> impl IntoView {
+    let form = NodeRef::<leptos::html::Form>::new();
+    let field_id = format!("answer-{number}");
+    // Ctrl+Enter (or Cmd+Enter) sends the answer from the text box; plain Enter is a new line.
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+            event.prevent_default();
+            if let Some(form) = form.get() {
+                let _ = form.request_submit();
+            }
+        }
+    };
+    view! {
+        <ActionForm action=actions.submit node_ref=form attr:class="stack answer-form">
+            <input type="hidden" name="question_id" value=question_id.to_string()/>
+            <label for=field_id.clone()>"Your answer"</label>
+            <textarea id=field_id name="answer" rows="8" required maxlength="20000"
+                aria-describedby="answer-help" on:keydown=on_keydown></textarea>
+            <p id="answer-help" class="hint">"Ctrl+Enter (⌘+Enter on a Mac) submits. You can submit once."</p>
+            <button type="submit" class="button primary" disabled=move || actions.busy()>"Submit Answer"</button>
+            <Working pending=actions.submit.pending() label="The coach is reading your answer…"/>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn RetryPanel(question_id: i64, actions: Actions) -> impl IntoView {
+    view! {
+        <div class="retry" role="status">
+            <p>"Your answer is saved. The coach has not evaluated it yet."</p>
+            <ActionForm action=actions.retry>
+                <input type="hidden" name="question_id" value=question_id.to_string()/>
+                <button type="submit" class="button" disabled=move || actions.busy()>"Retry feedback"</button>
+            </ActionForm>
+            <Working pending=actions.retry.pending() label="The coach is reading your answer…"/>
+        </div>
+    }
+}

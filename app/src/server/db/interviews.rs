@@ -1,0 +1,178 @@
+//! Queries on an interview and what happens in it: `interviews`, `questions`, `answers` and
+//! `suggestions`. Every read that starts from an id the browser sent is scoped by the caller's
+//! user id here, so a question of another candidate is simply not found.
+
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, JoinType,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, sea_query::Expr,
+};
+
+use super::entities::{answers, interviews, questions, suggestions, user_vacancies};
+
+/// The active interview of a user-vacancy, if one is running.
+pub async fn active(
+    db: &DatabaseConnection,
+    user_vacancy_id: i64,
+) -> Result<Option<interviews::Model>, DbErr> {
+    interviews::Entity::find()
+        .filter(interviews::Column::UserVacancyId.eq(user_vacancy_id))
+        .filter(interviews::Column::Status.eq(interviews::STATUS_ACTIVE))
+        .order_by_desc(interviews::Column::InterviewId)
+        .one(db)
+        .await
+}
+
+pub async fn create(db: &DatabaseConnection, user_vacancy_id: i64) -> Result<interviews::Model, DbErr> {
+    interviews::ActiveModel {
+        user_vacancy_id: Set(user_vacancy_id),
+        status: Set(interviews::STATUS_ACTIVE.to_owned()),
+        started_at: Set(super::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+/// Archives an interview if it is still active; `false` when it was not (already reset).
+pub async fn archive(db: &DatabaseConnection, interview_id: i64) -> Result<bool, DbErr> {
+    let result = interviews::Entity::update_many()
+        .col_expr(interviews::Column::Status, Expr::value(interviews::STATUS_ARCHIVED))
+        .col_expr(interviews::Column::ArchivedAt, Expr::value(super::now()))
+        .filter(interviews::Column::InterviewId.eq(interview_id))
+        .filter(interviews::Column::Status.eq(interviews::STATUS_ACTIVE))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+/// A question, only if it belongs to `user_id`.
+pub async fn owned_question(
+    db: &DatabaseConnection,
+    user_id: i64,
+    question_id: i64,
+) -> Result<Option<questions::Model>, DbErr> {
+    questions::Entity::find_by_id(question_id)
+        .join(JoinType::InnerJoin, questions::Relation::UserVacancy.def())
+        .filter(user_vacancies::Column::UserId.eq(user_id))
+        .one(db)
+        .await
+}
+
+pub async fn find(db: &DatabaseConnection, interview_id: i64) -> Result<Option<interviews::Model>, DbErr> {
+    interviews::Entity::find_by_id(interview_id).one(db).await
+}
+
+/// A question with what the candidate did with it and the coach's feedback.
+#[derive(Debug, Clone)]
+pub struct QuestionRecord {
+    pub question: questions::Model,
+    pub answer: Option<answers::Model>,
+    pub suggestion: Option<suggestions::Model>,
+}
+
+/// Every question of an interview (asked or prefetched) in order, with answers and feedback.
+pub async fn records(db: &DatabaseConnection, interview_id: i64) -> Result<Vec<QuestionRecord>, DbErr> {
+    let asked = questions::Entity::find()
+        .filter(questions::Column::InterviewId.eq(interview_id))
+        .order_by_asc(questions::Column::QuestionOrder)
+        .all(db)
+        .await?;
+    let ids: Vec<i64> = asked.iter().map(|q| q.question_id).collect();
+    let mut answers =
+        answers::Entity::find().filter(answers::Column::QuestionId.is_in(ids.clone())).all(db).await?;
+    let mut suggestions =
+        suggestions::Entity::find().filter(suggestions::Column::QuestionId.is_in(ids)).all(db).await?;
+    Ok(asked
+        .into_iter()
+        .map(|question| {
+            let id = question.question_id;
+            let answer = answers.iter().position(|a| a.question_id == id).map(|i| answers.swap_remove(i));
+            let suggestion =
+                suggestions.iter().position(|s| s.question_id == id).map(|i| suggestions.swap_remove(i));
+            QuestionRecord { question, answer, suggestion }
+        })
+        .collect())
+}
+
+/// A question about to be stored.
+#[derive(Debug, Clone)]
+pub struct NewQuestion {
+    pub interview_id: i64,
+    pub user_vacancy_id: i64,
+    pub text: String,
+    pub category: String,
+    pub difficulty: String,
+    pub skill: String,
+    pub order: i32,
+    /// Asked straight away, or kept as the prefetched next question.
+    pub asked: bool,
+}
+
+/// Stores a question; an order already taken in the interview fails with a unique-key error.
+pub async fn insert_question(db: &DatabaseConnection, new: NewQuestion) -> Result<questions::Model, DbErr> {
+    let now = super::now();
+    let tags = serde_json::to_string(&[&new.skill]).map_err(|e| DbErr::Custom(e.to_string()))?;
+    questions::ActiveModel {
+        interview_id: Set(new.interview_id),
+        user_vacancy_id: Set(new.user_vacancy_id),
+        question_text: Set(new.text),
+        category: Set(new.category),
+        difficulty: Set(new.difficulty),
+        skill_tag: Set(new.skill),
+        skill_tags_json: Set(tags),
+        question_order: Set(new.order),
+        created_at: Set(now),
+        asked_at: Set(new.asked.then_some(now)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+/// Marks a prefetched question as shown to the candidate.
+pub async fn mark_asked(db: &DatabaseConnection, question_id: i64) -> Result<(), DbErr> {
+    questions::Entity::update_many()
+        .col_expr(questions::Column::AskedAt, Expr::value(super::now()))
+        .filter(questions::Column::QuestionId.eq(question_id))
+        .filter(questions::Column::AskedAt.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// Stores the candidate's answer, or a skip when `text` is `None`. A second answer to the same
+/// question fails with a unique-key error: that is what makes "submit once" hold under races.
+pub async fn insert_answer(
+    db: &DatabaseConnection,
+    question_id: i64,
+    text: Option<String>,
+) -> Result<answers::Model, DbErr> {
+    answers::ActiveModel {
+        question_id: Set(question_id),
+        is_skipped: Set(text.is_none()),
+        answer_text: Set(text),
+        created_at: Set(super::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+pub async fn answer_of(db: &DatabaseConnection, question_id: i64) -> Result<Option<answers::Model>, DbErr> {
+    answers::Entity::find().filter(answers::Column::QuestionId.eq(question_id)).one(db).await
+}
+
+pub async fn suggestion_of(
+    db: &DatabaseConnection,
+    question_id: i64,
+) -> Result<Option<suggestions::Model>, DbErr> {
+    suggestions::Entity::find().filter(suggestions::Column::QuestionId.eq(question_id)).one(db).await
+}
+
+/// Stores the coach's feedback; a second one for the same question fails with a unique-key error.
+pub async fn insert_suggestion(
+    db: &impl ConnectionTrait,
+    suggestion: suggestions::ActiveModel,
+) -> Result<suggestions::Model, DbErr> {
+    suggestion.insert(db).await
+}

@@ -1,0 +1,559 @@
+//! The interview: questions that cover the vacancy's ten skills (least covered next), each
+//! answered once or skipped, the coach's feedback stored with every answer, and reset.
+//!
+//! Rules the code keeps:
+//! - "Submit once" is the database's unique key on `answers.question_id`: whoever inserts first
+//!   wins, every other attempt (double click, second tab, replay) is told "already submitted",
+//!   and only the winner asks the coach, so there is one suggestion too.
+//! - The answer is stored before the coach runs; a coach failure loses nothing and "Retry
+//!   feedback" evaluates the stored answer again.
+//! - The next question is generated in the background as soon as a question is on screen (a
+//!   question row with `asked_at` NULL), so "Next Question" usually only marks it asked. Moving on
+//!   happens under a per-interview lock and only from the question currently on screen, so a
+//!   double click never skips two questions.
+
+pub mod stored;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::error::AppError;
+use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Submitted, Turn};
+use crate::server::audit::{self, Event};
+use crate::server::coach::coverage::next_target_skill;
+use crate::server::coach::profile::TopSkill;
+use crate::server::coach::questions::{QuestionRequest, next_difficulty};
+use crate::server::coach::rubric::Asked;
+use crate::server::db::entities::{interviews, questions, user_vacancies, users, vacancies};
+use crate::server::db::interviews::{NewQuestion, QuestionRecord};
+use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::intake;
+use crate::server::request_id::RequestId;
+use crate::server::state::AppState;
+
+/// Longest answer kept, in characters (about ten minutes of speaking, many times over).
+pub const MAX_ANSWER_CHARS: usize = 20_000;
+/// How many recent scores steer the next question's difficulty.
+const RECENT_SCORES: usize = 2;
+
+/// One lock per interview for moving on and generating questions, so a prefetch in flight and
+/// a "Next Question" click never ask the coach twice for the same slot. Entries are removed
+/// when nobody holds or waits for them.
+#[derive(Clone, Default)]
+pub struct QuestionLocks(Arc<Mutex<HashMap<i64, Arc<tokio::sync::Mutex<()>>>>>);
+
+/// Holds one interview's lock; releasing it forgets the entry if nobody else wants it.
+pub struct QuestionLock {
+    guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+    interview_id: i64,
+    locks: QuestionLocks,
+}
+
+impl QuestionLocks {
+    pub async fn lock(&self, interview_id: i64) -> QuestionLock {
+        let entry = {
+            let mut map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            map.entry(interview_id).or_default().clone()
+        };
+        QuestionLock { guard: Some(entry.lock_owned().await), interview_id, locks: self.clone() }
+    }
+
+    /// How many interviews have a lock entry (held or waited for).
+    pub fn len(&self) -> usize {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Drop for QuestionLock {
+    fn drop(&mut self) {
+        drop(self.guard.take());
+        let mut map = self.locks.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if map.get(&self.interview_id).is_some_and(|entry| Arc::strong_count(entry) == 1) {
+            map.remove(&self.interview_id);
+        }
+    }
+}
+
+/// The candidate's current vacancy and its active interview.
+#[derive(Clone)]
+struct Running {
+    user: users::Model,
+    link: user_vacancies::Model,
+    vacancy: vacancies::Model,
+    interview: interviews::Model,
+}
+
+/// Where the candidate stands before any question is involved.
+enum Situation {
+    NotReady { reason: String, vacancy: Option<vacancies::Model> },
+    NotStarted { vacancy: vacancies::Model },
+    Running(Box<Running>),
+}
+
+async fn situation(state: &AppState, user: &users::Model) -> Result<Situation, AppError> {
+    let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
+    if let Some(reason) = intake::blocked_reason(user.cv_text.is_some(), current.is_some()) {
+        return Ok(Situation::NotReady { reason, vacancy: current.map(|(_, vacancy)| vacancy) });
+    }
+    let Some((link, vacancy)) = current else { return Err(AppError::Internal) };
+    Ok(match db::interviews::active(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)? {
+        None => Situation::NotStarted { vacancy },
+        Some(interview) => {
+            Situation::Running(Box::new(Running { user: user.clone(), link, vacancy, interview }))
+        }
+    })
+}
+
+/// The interview screen for `user`. An interview with nothing asked yet gets its first question
+/// here; once a question is on screen, the next one is prepared in the background.
+pub async fn screen(state: &AppState, user: &users::Model) -> Result<InterviewScreen, AppError> {
+    let situation = situation(state, user).await?;
+    if let Situation::Running(running) = &situation {
+        let records = records(state, running.interview.interview_id).await?;
+        if !records.iter().any(is_asked) {
+            move_on(state, running, None).await?;
+        }
+        prefetch(state, running);
+    }
+    render(state, user, situation).await
+}
+
+async fn render(
+    state: &AppState,
+    user: &users::Model,
+    situation: Situation,
+) -> Result<InterviewScreen, AppError> {
+    let documents = |vacancy: Option<&vacancies::Model>| InterviewScreen {
+        position_title: vacancy.map(|v| v.position_title.clone()).unwrap_or_default(),
+        cv_file_name: user.cv_file_name.clone().unwrap_or_default(),
+        jd_file_name: vacancy.and_then(|v| v.jd_file_name.clone()).unwrap_or_default(),
+        stage: Stage::NotStarted,
+    };
+    Ok(match situation {
+        Situation::NotReady { reason, vacancy } => {
+            InterviewScreen { stage: Stage::NotReady { reason }, ..documents(vacancy.as_ref()) }
+        }
+        Situation::NotStarted { vacancy } => documents(Some(&vacancy)),
+        Situation::Running(running) => {
+            let records = records(state, running.interview.interview_id).await?;
+            let run = Run {
+                progress: progress(&top_skills(user), &records),
+                turns: records
+                    .iter()
+                    .filter(|r| is_asked(r))
+                    .enumerate()
+                    .map(|(i, r)| turn(i + 1, r))
+                    .collect(),
+                coach: state.coach.label(),
+            };
+            InterviewScreen { stage: Stage::Running(run), ..documents(Some(&running.vacancy)) }
+        }
+    })
+}
+
+fn is_asked(record: &QuestionRecord) -> bool {
+    record.question.asked_at.is_some()
+}
+
+fn turn(number: usize, record: &QuestionRecord) -> Turn {
+    let question = &record.question;
+    let reply = match &record.answer {
+        None => Reply::Open,
+        Some(answer) => match (&answer.answer_text, answer.is_skipped) {
+            (Some(text), false) => Reply::Answered {
+                text: text.clone(),
+                feedback: record.suggestion.as_ref().map(stored::feedback),
+            },
+            _ => Reply::Skipped,
+        },
+    };
+    Turn {
+        question_id: question.question_id,
+        number,
+        question: question.question_text.clone(),
+        skill: question.skill_tag.clone(),
+        category: question.category.clone(),
+        difficulty: question.difficulty.clone(),
+        reply,
+    }
+}
+
+/// How many of the top skills the questions on screen have covered.
+fn progress(top: &[TopSkill], records: &[QuestionRecord]) -> Progress {
+    let covered = top
+        .iter()
+        .filter(|skill| records.iter().any(|r| is_asked(r) && r.question.skill_tag == skill.name))
+        .count();
+    Progress { covered, total: top.len() }
+}
+
+fn top_skills(user: &users::Model) -> Vec<TopSkill> {
+    user.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
+}
+
+async fn records(state: &AppState, interview_id: i64) -> Result<Vec<QuestionRecord>, AppError> {
+    db::interviews::records(&state.db, interview_id).await.map_err(AppError::internal)
+}
+
+/// Starts an interview for the current vacancy (or keeps the running one). The coach ranks the
+/// skills first if an earlier attempt to do so failed.
+pub async fn start(state: &AppState, user: &users::Model) -> Result<InterviewScreen, AppError> {
+    if top_skills(user).is_empty() {
+        intake::refresh_profile(state, user.user_id).await?;
+    }
+    let user = db::users::find(&state.db, user.user_id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::Unauthorized)?;
+    if top_skills(&user).is_empty() && user.cv_text.is_some() {
+        return Err(AppError::Unavailable(
+            "The coach has not ranked the skills for this vacancy yet, so there is nothing to ask about. \
+             Try again in a moment."
+                .into(),
+        ));
+    }
+    intake::start_interview(state, &user).await?;
+    screen(state, &user).await
+}
+
+/// "Next Question" from the question on screen: skips it if it has no answer yet, then shows
+/// the next one. From any other question (a second click, an old tab) it changes nothing.
+pub async fn next(
+    state: &AppState,
+    request_id: &RequestId,
+    user: &users::Model,
+    question_id: i64,
+) -> Result<InterviewScreen, AppError> {
+    let (running, _) = open_question(state, user, question_id).await?;
+    move_on(state, &running, Some((request_id, question_id))).await?;
+    prefetch(state, &running);
+    render(state, user, Situation::Running(Box::new(running))).await
+}
+
+/// Asks the next question: the prefetched one if it is ready, a new one otherwise. With
+/// `from = Some(question)`, only if that question is still the one on screen, skipping it first
+/// when unanswered.
+async fn move_on(
+    state: &AppState,
+    running: &Running,
+    from: Option<(&RequestId, i64)>,
+) -> Result<(), AppError> {
+    let interview_id = running.interview.interview_id;
+    let _lock = state.question_locks.lock(interview_id).await;
+    let records = records(state, interview_id).await?;
+    let on_screen = records.iter().rev().find(|r| is_asked(r));
+    match (from, on_screen) {
+        (None, Some(_)) => return Ok(()),
+        (Some((_, from_id)), Some(current)) if current.question.question_id != from_id => return Ok(()),
+        (Some((request_id, from_id)), Some(current)) if current.answer.is_none() => {
+            match db::interviews::insert_answer(&state.db, from_id, None).await {
+                Ok(_) => {
+                    let event = Event::new(audit::ANSWER_SKIPPED)
+                        .user(running.user.user_id)
+                        .vacancy(running.vacancy.vacancy_id)
+                        .detail(format!("question {}", current.question.question_order));
+                    audit::record(&state.db, Some(request_id), event).await;
+                }
+                // Answered a moment ago (another tab): it stays answered, and we move on.
+                Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {}
+                Err(error) => return Err(AppError::internal(error)),
+            }
+        }
+        _ => {}
+    }
+    if let Some(prefetched) = records.iter().find(|r| !is_asked(r)) {
+        return db::interviews::mark_asked(&state.db, prefetched.question.question_id)
+            .await
+            .map_err(AppError::internal);
+    }
+    generate(state, running, &records, true).await.map(|_| ())
+}
+
+/// Prepares the next question in the background, unless one is already waiting.
+fn prefetch(state: &AppState, running: &Running) {
+    let state = state.clone();
+    let running = running.clone();
+    tokio::spawn(async move {
+        let interview_id = running.interview.interview_id;
+        let _lock = state.question_locks.lock(interview_id).await;
+        let records = match records(&state, interview_id).await {
+            Ok(records) => records,
+            Err(_) => return,
+        };
+        if records.iter().any(|r| !is_asked(r)) || !records.iter().any(is_asked) {
+            return;
+        }
+        if let Err(error) = generate(&state, &running, &records, false).await {
+            tracing::warn!(interview.id = interview_id, %error, "prefetching the next question failed; it will be made on request");
+        }
+    });
+}
+
+/// Asks the coach for the question after `records` and stores it (asked now, or prefetched).
+async fn generate(
+    state: &AppState,
+    running: &Running,
+    records: &[QuestionRecord],
+    asked: bool,
+) -> Result<questions::Model, AppError> {
+    let top = top_skills(&running.user);
+    let names: Vec<String> = top.iter().map(|skill| skill.name.clone()).collect();
+    let mut coverage: HashMap<String, u32> = HashMap::new();
+    for record in records {
+        *coverage.entry(record.question.skill_tag.clone()).or_default() += 1;
+    }
+    let Some(target) =
+        next_target_skill(&names, &coverage).and_then(|name| top.iter().find(|s| s.name == name))
+    else {
+        return Err(AppError::Unavailable(
+            "The coach has not ranked the skills for this vacancy yet. Upload your CV again to retry.".into(),
+        ));
+    };
+    let recent: Vec<u8> = records
+        .iter()
+        .filter_map(|r| r.suggestion.as_ref().map(|s| s.correctness.clamp(0, 100) as u8))
+        .collect();
+    let asked_before: Vec<String> = records.iter().map(|r| r.question.question_text.clone()).collect();
+    let request = QuestionRequest {
+        skill: &target.name,
+        skill_category: target.category,
+        position_title: &running.vacancy.position_title,
+        evidence: target.evidence.as_deref(),
+        difficulty: next_difficulty(&recent[recent.len().saturating_sub(RECENT_SCORES)..]),
+        asked_before: &asked_before,
+        order: records.len(),
+    };
+    let started = Instant::now();
+    let spec = state.coach.next_question(&request).await.map_err(|error| {
+        tracing::warn!(interview.id = running.interview.interview_id, %error, "question generation failed");
+        AppError::Unavailable(
+            "The coach could not prepare the next question. Please try again in a moment.".into(),
+        )
+    })?;
+    let order = records.iter().map(|r| r.question.question_order).max().unwrap_or(0) + 1;
+    let new = NewQuestion {
+        interview_id: running.interview.interview_id,
+        user_vacancy_id: running.link.user_vacancy_id,
+        text: spec.text,
+        category: spec.category.as_str().to_owned(),
+        difficulty: spec.difficulty.as_str().to_owned(),
+        skill: target.name.clone(),
+        order,
+        asked,
+    };
+    let question = db::interviews::insert_question(&state.db, new).await.map_err(|error| {
+        if constraint_violation(&error) == Some(ConstraintViolation::Unique) {
+            // Another server instance stored this slot first; the next request shows it.
+            AppError::Conflict(
+                "The interview moved on in another window. Reload to see the current question.".into(),
+            )
+        } else {
+            AppError::internal(error)
+        }
+    })?;
+    let event = Event::new(audit::QUESTION_GENERATED)
+        .user(running.user.user_id)
+        .vacancy(running.vacancy.vacancy_id)
+        .duration(started.elapsed())
+        .detail(format!(
+            "question {order}, {} ({}, {}){}",
+            question.skill_tag,
+            question.category,
+            question.difficulty,
+            if asked { "" } else { ", prefetched" }
+        ));
+    audit::record(&state.db, None, event).await;
+    Ok(question)
+}
+
+/// The caller's question `question_id` on screen in their running interview, with the context.
+async fn open_question(
+    state: &AppState,
+    user: &users::Model,
+    question_id: i64,
+) -> Result<(Running, questions::Model), AppError> {
+    let question = db::interviews::owned_question(&state.db, user.user_id, question_id)
+        .await
+        .map_err(AppError::internal)?
+        .filter(|q| q.asked_at.is_some())
+        .ok_or(AppError::NotFound)?;
+    match situation(state, user).await? {
+        Situation::Running(running) if running.interview.interview_id == question.interview_id => Ok((*running, question)),
+        _ => Err(AppError::Conflict(
+            "This question belongs to an interview that is no longer open. Reload the page to see where you are."
+                .into(),
+        )),
+    }
+}
+
+/// "Submit Answer": stores the answer once, then the coach's feedback.
+pub async fn submit(
+    state: &AppState,
+    request_id: &RequestId,
+    user: &users::Model,
+    question_id: i64,
+    answer: &str,
+) -> Result<Submitted, AppError> {
+    let answer = answer.trim();
+    if answer.is_empty() {
+        return Err(AppError::validation(
+            "answer",
+            "Write your answer before submitting, or choose Next Question to skip this one.",
+        ));
+    }
+    if answer.chars().count() > MAX_ANSWER_CHARS {
+        return Err(AppError::validation(
+            "answer",
+            format!("Your answer is longer than {MAX_ANSWER_CHARS} characters; please shorten it."),
+        ));
+    }
+    let (running, question) = open_question(state, user, question_id).await?;
+    if let Err(error) = db::interviews::insert_answer(&state.db, question_id, Some(answer.to_owned())).await {
+        if constraint_violation(&error) != Some(ConstraintViolation::Unique) {
+            return Err(AppError::internal(error));
+        }
+        let skipped = db::interviews::answer_of(&state.db, question_id)
+            .await
+            .map_err(AppError::internal)?
+            .is_some_and(|existing| existing.is_skipped);
+        return Err(AppError::Conflict(if skipped {
+            "You skipped this question, so it can no longer be answered.".into()
+        } else {
+            "You already submitted an answer to this question.".into()
+        }));
+    }
+    let event = Event::new(audit::ANSWER_SAVED)
+        .user(user.user_id)
+        .vacancy(running.vacancy.vacancy_id)
+        .detail(format!("question {}, {} characters", question.question_order, answer.chars().count()));
+    audit::record(&state.db, Some(request_id), event).await;
+    let coach_problem = evaluate(state, request_id, &running, &question, answer).await?;
+    Ok(Submitted { screen: render(state, user, Situation::Running(Box::new(running))).await?, coach_problem })
+}
+
+/// "Retry feedback": evaluates a stored answer that has no feedback yet.
+pub async fn retry_feedback(
+    state: &AppState,
+    request_id: &RequestId,
+    user: &users::Model,
+    question_id: i64,
+) -> Result<Submitted, AppError> {
+    let (running, question) = open_question(state, user, question_id).await?;
+    let answer = db::interviews::answer_of(&state.db, question_id).await.map_err(AppError::internal)?;
+    let Some(text) = answer.and_then(|a| a.answer_text) else {
+        return Err(AppError::Conflict("There is no answer to this question to give feedback on.".into()));
+    };
+    let has_feedback =
+        db::interviews::suggestion_of(&state.db, question_id).await.map_err(AppError::internal)?.is_some();
+    let coach_problem =
+        if has_feedback { None } else { evaluate(state, request_id, &running, &question, &text).await? };
+    Ok(Submitted { screen: render(state, user, Situation::Running(Box::new(running))).await?, coach_problem })
+}
+
+/// Asks the coach about a stored answer and stores its feedback. A coach failure is returned as
+/// a message for the candidate (the answer stays saved); a second evaluation racing this one
+/// keeps whichever was stored first.
+async fn evaluate(
+    state: &AppState,
+    request_id: &RequestId,
+    running: &Running,
+    question: &questions::Model,
+    answer: &str,
+) -> Result<Option<String>, AppError> {
+    let asked = Asked {
+        question: &question.question_text,
+        skill: &question.skill_tag,
+        job_description: &running.vacancy.jd_text,
+    };
+    let started = Instant::now();
+    let assessment = match state.coach.evaluate(asked, answer).await {
+        Ok(assessment) => assessment,
+        Err(error) => {
+            tracing::warn!(user.id = running.user.user_id, question.id = question.question_id, %error, "evaluation failed");
+            return Ok(Some(
+                "Your answer is saved, but the coach could not evaluate it just now. Use Retry feedback to try again."
+                    .into(),
+            ));
+        }
+    };
+    let coach_time = started.elapsed();
+    let row = stored::suggestion_row(
+        question.question_id,
+        &assessment,
+        state.coach.label(),
+        state.coach.prompt_version(),
+    );
+    match db::interviews::insert_suggestion(&state.db, row).await {
+        Ok(saved) => {
+            let event =
+                |name| Event::new(name).user(running.user.user_id).vacancy(running.vacancy.vacancy_id);
+            let detail = format!(
+                "question {}: correctness {}%, relevance {}%, {} red flags, by {}",
+                question.question_order,
+                saved.correctness,
+                saved.role_relevance,
+                saved.red_flags_count,
+                saved.coach_model
+            );
+            audit::record(
+                &state.db,
+                Some(request_id),
+                event(audit::FEEDBACK_SAVED).duration(coach_time).detail(detail),
+            )
+            .await;
+            if let Some(name) = saved.fallacy_name {
+                audit::record(&state.db, Some(request_id), event(audit::FALLACY_DETECTED).detail(name)).await;
+            }
+        }
+        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {}
+        Err(error) => return Err(AppError::internal(error)),
+    }
+    Ok(None)
+}
+
+/// "Reset Interview": archives the running interview (its rows stay); the documents stay.
+pub async fn reset(
+    state: &AppState,
+    request_id: &RequestId,
+    user: &users::Model,
+) -> Result<InterviewScreen, AppError> {
+    if let Situation::Running(running) = situation(state, user).await? {
+        let interview_id = running.interview.interview_id;
+        let _lock = state.question_locks.lock(interview_id).await;
+        if db::interviews::archive(&state.db, interview_id).await.map_err(AppError::internal)? {
+            let answered = records(state, interview_id).await?.iter().filter(|r| r.answer.is_some()).count();
+            let event = Event::new(audit::INTERVIEW_RESET)
+                .user(user.user_id)
+                .vacancy(running.vacancy.vacancy_id)
+                .detail(format!("{answered} questions attempted"));
+            audit::record(&state.db, Some(request_id), event).await;
+        }
+    }
+    screen(state, user).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_lock_is_forgotten_once_released_and_serialises_while_held() {
+        let locks = QuestionLocks::default();
+        let first = locks.lock(1).await;
+        let waiting = {
+            let locks = locks.clone();
+            tokio::spawn(async move { locks.lock(1).await.interview_id })
+        };
+        tokio::task::yield_now().await;
+        assert!(!waiting.is_finished(), "the second lock waits for the first");
+        assert_eq!(locks.len(), 1);
+        drop(first);
+        assert_eq!(waiting.await.unwrap(), 1);
+        assert!(locks.is_empty(), "no entry is left behind");
+    }
+}
