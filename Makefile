@@ -26,7 +26,7 @@ LOCAL_MYSQL_URL := mysql://root@127.0.0.1:3306/interview_coach_test
 
 SOURCES := Cargo.toml Cargo.lock $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
 
-.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-browser tools node fmt lint fuzz coach-eval clean
+.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-container test-browser bench tools node fmt lint fuzz coach-eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -53,6 +53,7 @@ test: tools ## Every suite: unit, integration (SQLite, then MySQL), browser
 	@$(MAKE) test-unit
 	@$(MAKE) test-sqlite
 	@$(MAKE) test-mysql
+	@$(MAKE) test-container
 	@$(MAKE) test-browser
 	@echo "make test: all suites passed"
 
@@ -71,6 +72,12 @@ test-mysql: node ## Integration tests against a fresh MySQL/MariaDB database per
 	  echo "MySQL integration tests on $${url%%@*}@..."; \
 	  TEST_MYSQL_URL="$$url" cargo test -p server --test integration; \
 	fi
+
+test-container: build ## The container contract (env-only config, JSON logs, SIGTERM) on the release binary
+	SERVER_BIN="$(SERVER_BIN)" cargo test -p server --test integration container::
+
+bench: build node ## Benchmarks that print numbers (interview latency in chromium); not part of make test
+	cd end2end && SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" node bench/interview-latency.mjs $(BENCH_ROUNDS)
 
 test-browser: build node ## Playwright in Debian chromium, JavaScript off and hydrated
 	@if [[ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then \
@@ -116,6 +123,7 @@ coach-eval: ## Print the offline coach's figures on its labelled answers and fal
 	cargo test -p app --features ssr --lib -- --nocapture --test-threads 1 labelled_answers every_fallacy_is_detected 2>&1 \
 	  | grep -E "strong|rubric:|fallacy detection|test result"
 
+BENCH_ROUNDS ?= 20
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS := pdf docx txt
 

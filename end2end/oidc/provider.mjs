@@ -4,6 +4,9 @@
 //
 // Environment:
 //   OIDC_PORT                  port to listen on (0 = any free port; the issuer is printed)
+//   OIDC_HOST                  address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
+//   OIDC_ISSUER                the public issuer URL, when the browser and the app reach the
+//                              provider by a name (docker-compose: http://oidc.localhost:8090)
 //   OIDC_CLIENT_ID / _SECRET   the one registered client (default interview-coach / test-secret)
 //   OIDC_REDIRECT_URIS         comma-separated redirect URIs of that client
 //   OIDC_POST_LOGOUT_URIS      comma-separated post-logout redirect URIs
@@ -49,8 +52,9 @@ const foreignKey = await jose.generateKeyPair('RS256', { extractable: true });
 const jwk = { ...(await jose.exportJWK(signingKey.privateKey)), kid: 'test-signing-key', alg: 'RS256', use: 'sig' };
 
 const server = http.createServer();
-await new Promise((resolve) => server.listen(Number(process.env.OIDC_PORT ?? 0), '127.0.0.1', resolve));
-const issuer = `http://127.0.0.1:${server.address().port}`;
+const host = process.env.OIDC_HOST ?? '127.0.0.1';
+await new Promise((resolve) => server.listen(Number(process.env.OIDC_PORT ?? 0), host, resolve));
+const issuer = process.env.OIDC_ISSUER ?? `http://127.0.0.1:${server.address().port}`;
 
 const provider = new Provider(issuer, {
   clients: [

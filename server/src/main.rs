@@ -1,11 +1,14 @@
 //! The Interview Coach server: settings → telemetry → application → serve.
 //!
 //! `server` (or `server serve`) runs the web app, applying migrations first;
-//! `server migrate` only applies migrations and exits (for a one-off job before a deploy).
+//! `server migrate` only applies migrations and exits (for a one-off job before a deploy);
+//! `server healthcheck` asks a running server's `/healthz` (the container's HEALTHCHECK).
+
+mod healthcheck;
 
 use std::process::ExitCode;
 
-use app::server::config::Settings;
+use app::server::config::{LogFormat, Settings};
 use app::server::startup::{Application, shutdown_signal};
 use app::server::{db, telemetry};
 
@@ -19,14 +22,23 @@ async fn main() -> ExitCode {
     let command = match std::env::args().nth(1).as_deref() {
         None | Some("serve") => Command::Serve,
         Some("migrate") => Command::Migrate,
+        Some("healthcheck") => {
+            return match healthcheck::check() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problem) => {
+                    eprintln!("unhealthy: {problem}");
+                    ExitCode::FAILURE
+                }
+            };
+        }
         Some("-h" | "--help" | "help") => {
             println!(
-                "usage: server [serve|migrate]\n\nConfiguration comes from environment variables; see .env.example."
+                "usage: server [serve|migrate|healthcheck]\n\nConfiguration comes from environment variables; see .env.example."
             );
             return ExitCode::SUCCESS;
         }
         Some(other) => {
-            eprintln!("unknown command `{other}`; usage: server [serve|migrate]");
+            eprintln!("unknown command `{other}`; usage: server [serve|migrate|healthcheck]");
             return ExitCode::from(2);
         }
     };
@@ -63,10 +75,14 @@ async fn main() -> ExitCode {
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let database = settings.database_display();
+    let settings_log_format = settings.log_format;
     let app = Application::build(settings).await?;
     let url = format!("http://{}", app.local_addr());
     tracing::info!(%url, %database, "Interview Coach is listening");
-    println!("Interview Coach is ready at {url}");
+    // In JSON mode stdout carries only JSON lines (the log line above says the same).
+    if settings_log_format == LogFormat::Pretty {
+        println!("Interview Coach is ready at {url}");
+    }
     app.run_until(shutdown_signal()).await?;
     tracing::info!("stopped cleanly");
     Ok(())

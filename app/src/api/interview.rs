@@ -10,51 +10,83 @@ use crate::model::interview::{InterviewScreen, Submitted};
 /// The caller's interview as it stands (asking the first question if none is on screen yet).
 #[server(endpoint = "interview")]
 pub async fn get_interview() -> Result<InterviewScreen, AppError> {
-    use crate::server::{auth, interview};
-    let (state, user) = (auth::app_state()?, auth::require_user().await?);
-    interview::screen(&state, &user).await
+    use crate::server::{auth, interview, respond};
+    respond::with_status(
+        async { interview::screen(&auth::app_state()?, &auth::require_user().await?).await }.await,
+    )
 }
 
 /// "Start Interview": begins (or resumes) the interview for the current vacancy.
 #[server(endpoint = "interview/start")]
 pub async fn start_interview() -> Result<InterviewScreen, AppError> {
-    use crate::server::{auth, interview};
-    let (state, user) = (auth::app_state()?, auth::require_user().await?);
-    interview::start(&state, &user).await
+    use crate::server::{auth, interview, respond};
+    respond::with_status(
+        async { interview::start(&auth::app_state()?, &auth::require_user().await?).await }.await,
+    )
 }
 
 /// "Submit Answer": stores the answer to `question_id` once, then the coach's feedback.
 #[server(endpoint = "interview/answer")]
 pub async fn submit_answer(question_id: i64, answer: String) -> Result<Submitted, AppError> {
     use crate::server::{auth, interview};
-    let (state, user) = (auth::app_state()?, auth::require_user().await?);
-    let request_id = auth::current_request_id().await?;
-    interview::submit(&state, &request_id, &user, question_id, &answer).await
+    evaluated(
+        async {
+            let (state, user) = (auth::app_state()?, auth::require_user().await?);
+            let request_id = auth::current_request_id().await?;
+            interview::submit(&state, &request_id, &user, question_id, &answer).await
+        }
+        .await,
+    )
 }
 
 /// "Next Question": skips `question_id` if unanswered and shows the next question.
 #[server(endpoint = "interview/next")]
 pub async fn next_question(question_id: i64) -> Result<InterviewScreen, AppError> {
-    use crate::server::{auth, interview};
-    let (state, user) = (auth::app_state()?, auth::require_user().await?);
-    let request_id = auth::current_request_id().await?;
-    interview::next(&state, &request_id, &user, question_id).await
+    use crate::server::{auth, interview, respond};
+    respond::with_status(
+        async {
+            let (state, user) = (auth::app_state()?, auth::require_user().await?);
+            let request_id = auth::current_request_id().await?;
+            interview::next(&state, &request_id, &user, question_id).await
+        }
+        .await,
+    )
 }
 
 /// "Retry feedback": asks the coach again about a saved answer that has no feedback.
 #[server(endpoint = "interview/retry")]
 pub async fn retry_feedback(question_id: i64) -> Result<Submitted, AppError> {
     use crate::server::{auth, interview};
-    let (state, user) = (auth::app_state()?, auth::require_user().await?);
-    let request_id = auth::current_request_id().await?;
-    interview::retry_feedback(&state, &request_id, &user, question_id).await
+    evaluated(
+        async {
+            let (state, user) = (auth::app_state()?, auth::require_user().await?);
+            let request_id = auth::current_request_id().await?;
+            interview::retry_feedback(&state, &request_id, &user, question_id).await
+        }
+        .await,
+    )
 }
 
 /// "Reset Interview": archives the running interview; the CV and JD stay.
 #[server(endpoint = "interview/reset")]
 pub async fn reset_interview() -> Result<InterviewScreen, AppError> {
-    use crate::server::{auth, interview};
-    let (state, user) = (auth::app_state()?, auth::require_user().await?);
-    let request_id = auth::current_request_id().await?;
-    interview::reset(&state, &request_id, &user).await
+    use crate::server::{auth, interview, respond};
+    respond::with_status(
+        async {
+            let (state, user) = (auth::app_state()?, auth::require_user().await?);
+            let request_id = auth::current_request_id().await?;
+            interview::reset(&state, &request_id, &user).await
+        }
+        .await,
+    )
+}
+
+/// The coach's share of the time goes into Server-Timing; the candidate gets the screen.
+#[cfg(feature = "ssr")]
+fn evaluated(result: Result<crate::server::interview::Evaluated, AppError>) -> Result<Submitted, AppError> {
+    use crate::server::respond;
+    if let Ok(done) = &result {
+        respond::server_timing("coach", done.coach_time);
+    }
+    respond::with_status(result.map(|done| done.submitted))
 }

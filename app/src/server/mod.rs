@@ -15,6 +15,7 @@ pub mod intake;
 pub mod interview;
 mod log_file;
 pub mod request_id;
+pub mod respond;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

@@ -12,6 +12,8 @@ use tracing::{Instrument, field::Empty};
 
 /// The header that carries the id both ways.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
+/// The W3C Server-Timing header.
+pub const SERVER_TIMING_HEADER: &str = "server-timing";
 
 /// The id of the current request, available to handlers as an extension.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,11 @@ pub async fn trace_request(mut request: Request, next: Next) -> Response {
 
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);
+    }
+    // The server's own time, for browsers' dev tools and the latency benchmark (handlers may
+    // add their parts, e.g. the coach's time).
+    if let Ok(value) = HeaderValue::from_str(&format!("total;dur={elapsed_ms:.2}")) {
+        response.headers_mut().append(SERVER_TIMING_HEADER, value);
     }
     response
 }

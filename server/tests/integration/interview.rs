@@ -90,7 +90,15 @@ async fn an_answer_is_stored_once_with_its_feedback_and_a_second_submit_is_refus
     let (ada, run) = started(&app, "Ada", "ada@example.com").await;
     let question_id = current(&run).question_id;
 
-    let submitted = submit(&ada, question_id, STRONG).await;
+    let response =
+        ada.call("interview/answer", &[("question_id", &question_id.to_string()), ("answer", STRONG)]).await;
+    let timing = response
+        .headers()
+        .get_all("server-timing")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect::<Vec<_>>();
+    let submitted: Submitted = response.json().await.unwrap();
     let again = ada
         .call_err(
             "interview/answer",
@@ -112,6 +120,8 @@ async fn an_answer_is_stored_once_with_its_feedback_and_a_second_submit_is_refus
     assert!(!feedback.suggested_rewrite.is_empty() && !feedback.coach_hint.is_empty());
     assert_eq!(feedback.coach, "Offline coach (rules)");
     assert_eq!(again, AppError::Conflict("You already submitted an answer to this question.".into()));
+    assert!(timing.iter().any(|t| t.starts_with("coach;dur=")), "the coach's time is reported: {timing:?}");
+    assert!(timing.iter().any(|t| t.starts_with("total;dur=")), "the server's time is reported: {timing:?}");
     let stored = answers::Entity::find().all(&app.db).await.unwrap();
     assert_eq!(stored.len(), 1);
     assert_eq!(stored[0].answer_text.as_deref(), Some(STRONG), "the first answer is kept");
@@ -136,14 +146,15 @@ async fn twenty_simultaneous_submits_store_one_answer_and_one_suggestion() {
             ada.client.post(app.url("/api/interview/answer")).header("origin", &ada.origin).form(&fields);
         attempts.spawn(async move {
             let response = request.send().await.expect("reaches the server");
-            (response.status().is_success(), response.text().await.expect("a body"))
+            (response.status().as_u16(), response.text().await.expect("a body"))
         });
     }
     let outcomes = attempts.join_all().await;
 
-    let accepted = outcomes.iter().filter(|(ok, _)| *ok).count();
+    let accepted = outcomes.iter().filter(|(status, _)| *status == 200).count();
     assert_eq!(accepted, 1, "exactly one submit wins: {outcomes:?}");
-    for (_, body) in outcomes.iter().filter(|(ok, _)| !ok) {
+    for (status, body) in outcomes.iter().filter(|(status, _)| *status != 200) {
+        assert_eq!(*status, 409, "the others are told it is a conflict");
         let error: AppError = serde_json::from_str(body).expect("a typed error");
         assert_eq!(error, AppError::Conflict("You already submitted an answer to this question.".into()));
     }

@@ -4,7 +4,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::process::{run_server, server_command, wait_for_line, wait_with_timeout};
+use crate::support::process::{run_server, server_command, wait_until_listening, wait_with_timeout};
 use crate::support::{TestDatabase, scratch_dir, test_env};
 
 /// Starts the server binary and returns it with the URL it announced on stdout.
@@ -18,7 +18,7 @@ fn start_server(database: &TestDatabase, workdir: &std::path::Path) -> (Child, S
         .stderr(Stdio::inherit())
         .spawn()
         .expect("start the server binary");
-    let url = wait_for_line(&mut child, "Interview Coach is ready at ", Duration::from_secs(60));
+    let (url, _) = wait_until_listening(&mut child, Duration::from_secs(60));
     (child, url)
 }
 

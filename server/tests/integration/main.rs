@@ -4,6 +4,8 @@
 //! every test gets its own MySQL/MariaDB database on that server, dropped afterwards.
 
 mod constraints;
+mod container;
+mod deployment;
 mod documents;
 mod health;
 mod intake;

@@ -16,7 +16,7 @@ pub mod stored;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::error::AppError;
 use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Submitted, Turn};
@@ -391,6 +391,12 @@ async fn open_question(
     }
 }
 
+/// What "Submit Answer" and "Retry feedback" did, and how much of the time the coach took.
+pub struct Evaluated {
+    pub submitted: Submitted,
+    pub coach_time: Duration,
+}
+
 /// "Submit Answer": stores the answer once, then the coach's feedback.
 pub async fn submit(
     state: &AppState,
@@ -398,7 +404,7 @@ pub async fn submit(
     user: &users::Model,
     question_id: i64,
     answer: &str,
-) -> Result<Submitted, AppError> {
+) -> Result<Evaluated, AppError> {
     let answer = answer.trim();
     if answer.is_empty() {
         return Err(AppError::validation(
@@ -432,8 +438,9 @@ pub async fn submit(
         .vacancy(running.vacancy.vacancy_id)
         .detail(format!("question {}, {} characters", question.question_order, answer.chars().count()));
     audit::record(&state.db, Some(request_id), event).await;
-    let coach_problem = evaluate(state, request_id, &running, &question, answer).await?;
-    Ok(Submitted { screen: render(state, user, Situation::Running(Box::new(running))).await?, coach_problem })
+    let (coach_problem, coach_time) = evaluate(state, request_id, &running, &question, answer).await?;
+    let screen = render(state, user, Situation::Running(Box::new(running))).await?;
+    Ok(Evaluated { submitted: Submitted { screen, coach_problem }, coach_time })
 }
 
 /// "Retry feedback": evaluates a stored answer that has no feedback yet.
@@ -442,7 +449,7 @@ pub async fn retry_feedback(
     request_id: &RequestId,
     user: &users::Model,
     question_id: i64,
-) -> Result<Submitted, AppError> {
+) -> Result<Evaluated, AppError> {
     let (running, question) = open_question(state, user, question_id).await?;
     let answer = db::interviews::answer_of(&state.db, question_id).await.map_err(AppError::internal)?;
     let Some(text) = answer.and_then(|a| a.answer_text) else {
@@ -450,38 +457,42 @@ pub async fn retry_feedback(
     };
     let has_feedback =
         db::interviews::suggestion_of(&state.db, question_id).await.map_err(AppError::internal)?.is_some();
-    let coach_problem =
-        if has_feedback { None } else { evaluate(state, request_id, &running, &question, &text).await? };
-    Ok(Submitted { screen: render(state, user, Situation::Running(Box::new(running))).await?, coach_problem })
+    let (coach_problem, coach_time) = if has_feedback {
+        (None, Duration::ZERO)
+    } else {
+        evaluate(state, request_id, &running, &question, &text).await?
+    };
+    let screen = render(state, user, Situation::Running(Box::new(running))).await?;
+    Ok(Evaluated { submitted: Submitted { screen, coach_problem }, coach_time })
 }
 
 /// Asks the coach about a stored answer and stores its feedback. A coach failure is returned as
 /// a message for the candidate (the answer stays saved); a second evaluation racing this one
-/// keeps whichever was stored first.
+/// keeps whichever was stored first. Also returns the time the coach took.
 async fn evaluate(
     state: &AppState,
     request_id: &RequestId,
     running: &Running,
     question: &questions::Model,
     answer: &str,
-) -> Result<Option<String>, AppError> {
+) -> Result<(Option<String>, Duration), AppError> {
     let asked = Asked {
         question: &question.question_text,
         skill: &question.skill_tag,
         job_description: &running.vacancy.jd_text,
     };
     let started = Instant::now();
-    let assessment = match state.coach.evaluate(asked, answer).await {
+    let evaluated = state.coach.evaluate(asked, answer).await;
+    let coach_time = started.elapsed();
+    let assessment = match evaluated {
         Ok(assessment) => assessment,
         Err(error) => {
             tracing::warn!(user.id = running.user.user_id, question.id = question.question_id, %error, "evaluation failed");
-            return Ok(Some(
-                "Your answer is saved, but the coach could not evaluate it just now. Use Retry feedback to try again."
-                    .into(),
-            ));
+            let problem = "Your answer is saved, but the coach could not evaluate it just now. Use Retry \
+                 feedback to try again.";
+            return Ok((Some(problem.into()), coach_time));
         }
     };
-    let coach_time = started.elapsed();
     let row = stored::suggestion_row(
         question.question_id,
         &assessment,
@@ -513,7 +524,7 @@ async fn evaluate(
         Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {}
         Err(error) => return Err(AppError::internal(error)),
     }
-    Ok(None)
+    Ok((None, coach_time))
 }
 
 /// "Reset Interview": archives the running interview (its rows stay); the documents stay.

@@ -2,6 +2,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Output};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// The server binary with an empty environment (configuration comes only from what the test
@@ -43,4 +44,37 @@ pub fn wait_with_timeout(child: &mut Child, limit: Duration) -> Option<std::proc
     }
     let _ = child.kill();
     None
+}
+
+/// Every stdout line of a child started with `LOG_FORMAT=json`, collected as they arrive.
+#[derive(Clone, Default)]
+pub struct JsonStdout(Arc<Mutex<Vec<String>>>);
+
+impl JsonStdout {
+    pub fn lines(&self) -> Vec<String> {
+        self.0.lock().expect("stdout lines").clone()
+    }
+}
+
+/// Waits for the JSON log line announcing that the server listens; returns its URL and the
+/// collector that keeps reading stdout.
+pub fn wait_until_listening(child: &mut Child, limit: Duration) -> (String, JsonStdout) {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let collected = JsonStdout::default();
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let lines = collected.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Ok(entry) = serde_json::from_str::<serde_json::Value>(&line)
+                && entry["message"] == "Interview Coach is listening"
+                && let Some(url) = entry["url"].as_str()
+            {
+                let _ = sender.send(url.to_owned());
+            }
+            lines.0.lock().expect("stdout lines").push(line);
+        }
+    });
+    let url =
+        receiver.recv_timeout(limit).unwrap_or_else(|_| panic!("the server did not listen within {limit:?}"));
+    (url, collected)
 }

@@ -1,0 +1,118 @@
+// Benchmark (not a test): how fast the interview screen reacts, measured in Debian chromium
+// against the release server on a fresh SQLite database with the offline coach.
+//
+//   next→visible   click on "Next Question" until the next question's card is in the DOM and
+//                  painted, when the question was prefetched (the candidate took > 1 s to decide)
+//   submit server  server time of "Submit Answer" without the coach's own time, from the
+//                  response's Server-Timing header (total − coach)
+//   click→feedback click on "Submit Answer" until the feedback is painted (offline coach)
+//
+// Usage: node bench/interview-latency.mjs [ROUNDS]   (make bench starts it after `make build`)
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const fixtures = path.join(here, '..', '..', 'server', 'tests', 'fixtures');
+const rounds = Number(process.argv[2] ?? 20);
+const port = Number(process.env.BENCH_PORT ?? 3190);
+const base = `http://127.0.0.1:${port}`;
+const ANSWER =
+  'At Acme I led the rewrite of our payment service in Rust. I profiled it, replaced the blocking calls with an ' +
+  'async pool and added back-pressure; p99 latency fell from 900 ms to 120 ms and incidents dropped by 60%.';
+
+const server = spawn(path.join(here, '..', 'serve.sh'), [String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
+try {
+  await waitForReady();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const page = await browser.newPage();
+  await prepare(page);
+
+  const next = [];
+  const submitServer = [];
+  const feedback = [];
+  for (let round = 1; round <= rounds; round++) {
+    const n = round; // the question on screen
+    const timing = page.waitForResponse((r) => r.url().endsWith('/api/interview/answer'));
+    await page.getByLabel('Your answer').fill(ANSWER);
+    feedback.push(await clickUntil(page, 'Submit Answer', `#question-${n} ~ section.feedback`));
+    submitServer.push(serverTimeWithoutCoach((await timing).headers()['server-timing'] ?? ''));
+    await page.waitForTimeout(1000); // the candidate reads the feedback; the prefetch finishes
+    next.push(await clickUntil(page, 'Next Question', `#question-${n + 1}`));
+  }
+  await browser.close();
+
+  report('Next Question click → next question painted (prefetched)', next);
+  report('Submit Answer server time without the coach (Server-Timing total − coach)', submitServer);
+  report('Submit Answer click → feedback painted (offline coach included)', feedback);
+} finally {
+  server.kill('SIGTERM');
+}
+
+async function waitForReady() {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server did not start');
+}
+
+async function prepare(page) {
+  await page.goto(`${base}/signin`);
+  await page.getByLabel('First name').fill('Bench');
+  await page.getByLabel('Last name').fill('Mark');
+  await page.getByLabel('E-mail').fill('bench@example.com');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto(`${base}/setup`);
+  await page.locator('.page[data-hydrated="true"]').waitFor();
+  await page.getByLabel('CV file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'cv-two-pages.pdf'));
+  await page.getByLabel('CV summary').waitFor();
+  await page.getByLabel('Position title').fill('Backend Engineer');
+  await page.getByLabel('Job description file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'jd.txt'));
+  await page.getByLabel('Job description summary').waitFor();
+  await page.getByRole('button', { name: 'Start Interview' }).click();
+  await page.waitForURL(/\/interview$/);
+  await page.locator('.page[data-hydrated="true"]').waitFor();
+  await page.waitForTimeout(1000);
+}
+
+/// Clicks the button in the page and resolves, in the page's own clock, when `selector`
+/// matches and the next frame has been painted.
+function clickUntil(page, buttonText, selector) {
+  return page.evaluate(
+    ([buttonText, selector]) =>
+      new Promise((resolve) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === buttonText);
+        const started = performance.now();
+        const done = () => requestAnimationFrame(() => resolve(performance.now() - started));
+        const observer = new MutationObserver(() => {
+          if (document.querySelector(selector)) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        button.click();
+      }),
+    [buttonText, selector],
+  );
+}
+
+function serverTimeWithoutCoach(header) {
+  const part = (name) => Number(new RegExp(`${name};dur=([0-9.]+)`).exec(header)?.[1] ?? NaN);
+  return part('total') - part('coach');
+}
+
+function report(label, samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  console.log(
+    `${label}\n  n=${sorted.length}  p50=${at(0.5).toFixed(1)} ms  p95=${at(0.95).toFixed(1)} ms  max=${sorted.at(-1).toFixed(1)} ms`,
+  );
+}

@@ -1,0 +1,164 @@
+// The whole journey as a candidate, with JavaScript off (every control is a form post and the
+// page is rendered again from the database) and hydrated (the same forms run in place).
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+
+const fixtures = path.join(__dirname, '..', '..', 'server', 'tests', 'fixtures');
+
+const STRONG =
+  'At Acme I led the rewrite of our payment service in Rust. The old service timed out under load, so I ' +
+  'profiled it, replaced the blocking database calls with an async pool and added back-pressure. As a result ' +
+  'p99 latency fell from 900 ms to 120 ms and we cut incidents by 60% in a quarter.';
+const FALLACY =
+  'Everyone uses Kubernetes these days, so it is obviously the right choice for every team and I would use it here too.';
+
+async function readyCandidate(page: Page, email: string, hydrated: boolean) {
+  await page.goto('/signin');
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill('Lovelace');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation', { name: 'Account' }).getByText('Welcome, Ada')).toBeVisible();
+  await page.goto('/setup');
+  await waitForHydration(page, hydrated);
+  await page.getByLabel('CV file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'cv-two-pages.pdf'));
+  if (!hydrated) await page.getByRole('button', { name: 'Upload CV' }).click();
+  await expect(page.getByLabel('CV summary')).toBeVisible();
+  await page.getByLabel('Position title').fill('Backend Engineer');
+  await page.getByLabel('Job description file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'jd.txt'));
+  if (!hydrated) await page.getByRole('button', { name: 'Upload job description' }).click();
+  await expect(page.getByLabel('Job description summary')).toBeVisible();
+}
+
+async function waitForHydration(page: Page, hydrated: boolean) {
+  if (hydrated) await expect(page.locator('.page')).toHaveAttribute('data-hydrated', 'true');
+}
+
+function question(page: Page, n: number) {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Question ${n}`, exact: true }) });
+}
+
+/// Text the candidate can see must never be JSON, a stack trace or an internal id.
+async function expectNoInternals(page: Page) {
+  const text = await page.locator('body').innerText();
+  expect(text).not.toMatch(/[{[]\s*"[A-Za-z_]+"\s*:/);
+  expect(text).not.toMatch(/panicked at|stack backtrace|\bat src\/|question_id|interview_id/i);
+}
+
+test('a whole interview: answer, feedback, skip, follow-up, fallacy, reload, reset', async ({ page }, info) => {
+  const hydrated = info.project.use.javaScriptEnabled !== false;
+  await readyCandidate(page, `ada-journey-${info.project.name}@example.com`, hydrated);
+
+  await page.getByRole('button', { name: 'Start Interview' }).click();
+  await expect(page).toHaveURL(/\/interview$/);
+  await waitForHydration(page, hydrated);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Interview practice');
+  await expect(page.getByText('Skill 1 of 10 covered')).toBeVisible();
+  const first = question(page, 1);
+  await expect(first.locator('.chip')).toHaveText('Rust');
+
+  // Answer the first question; with JavaScript, from the keyboard (Ctrl+Enter in the box).
+  const answerBox = first.getByLabel('Your answer');
+  await answerBox.fill(STRONG);
+  if (hydrated) {
+    await answerBox.press('Control+Enter');
+  } else {
+    await first.getByRole('button', { name: 'Submit Answer' }).click();
+  }
+  const feedback = first.getByRole('region', { name: 'Feedback' });
+  await expect(feedback).toBeVisible();
+  await expect(feedback.getByText('Correctness')).toBeVisible();
+  await expect(feedback.getByText('Role relevance')).toBeVisible();
+  await expect(feedback.getByRole('heading', { name: 'Suggested rewrite' })).toBeVisible();
+  await expect(feedback.getByRole('heading', { name: 'Improvements' })).toBeVisible();
+  await expect(feedback.getByRole('heading', { name: 'Red flags' })).toBeVisible();
+  await expect(feedback.getByText('Coach hint:')).toBeVisible();
+  await expect(feedback.getByText('Feedback by Offline coach (rules)')).toBeVisible();
+  await expect(first.getByRole('button', { name: 'Submit Answer' })).toHaveCount(0);
+
+  // The follow-up is behind "Show follow-up".
+  const followup = feedback.locator('details.followup');
+  await expect(followup.locator('p')).toBeHidden();
+  await followup.getByText('Show follow-up').click();
+  await expect(followup.locator('p')).toBeVisible();
+
+  // Next, then Next again without answering: the second question is skipped.
+  await page.getByRole('button', { name: 'Next Question' }).click();
+  await expect(question(page, 2)).toBeVisible();
+  await expect(page.getByText('Skill 2 of 10 covered')).toBeVisible();
+  await page.getByRole('button', { name: 'Next Question' }).click();
+  await expect(question(page, 3)).toBeVisible();
+  await expect(question(page, 2).getByText('Skipped.')).toBeVisible();
+
+  // An answer with a fallacy gets the ribbon, and "Read more" explains it.
+  const third = question(page, 3);
+  await third.getByLabel('Your answer').fill(FALLACY);
+  await third.getByRole('button', { name: 'Submit Answer' }).click();
+  const ribbon = third.getByRole('note', { name: 'Fallacy detected' });
+  await expect(ribbon).toContainText('Fallacy Detected — Bandwagon');
+  await expect(ribbon.getByText('Probabilistic coaching, not truth.')).toBeHidden();
+  await ribbon.getByText('Read more').click();
+  await expect(ribbon.getByText('Why your answer may fit')).toBeVisible();
+  await expect(ribbon.getByText('Why it can be a red flag in interviews')).toBeVisible();
+  await expect(ribbon.getByText('Probabilistic coaching, not truth.')).toBeVisible();
+  await expectNoInternals(page);
+
+  // Reload: everything is still there.
+  await page.reload();
+  await waitForHydration(page, hydrated);
+  await expect(question(page, 1).getByText(STRONG)).toBeVisible();
+  await expect(question(page, 1).getByRole('region', { name: 'Feedback' })).toBeVisible();
+  await expect(question(page, 2).getByText('Skipped.')).toBeVisible();
+  await expect(question(page, 3).getByRole('note', { name: 'Fallacy detected' })).toContainText('Bandwagon');
+  await expect(page.getByText('Skill 3 of 10 covered')).toBeVisible();
+  await expectNoInternals(page);
+
+  // Reset: a fresh start, with the documents still there.
+  await page.getByRole('button', { name: 'Reset Interview' }).click();
+  await expect(page.getByRole('button', { name: 'Start Interview' })).toBeVisible();
+  await expect(question(page, 1)).toHaveCount(0);
+  const documents = page.getByRole('list', { name: 'Your documents' });
+  await expect(documents).toContainText('cv-two-pages.pdf');
+  await expect(documents).toContainText('jd.txt');
+  await page.getByRole('button', { name: 'Start Interview' }).click();
+  await expect(question(page, 1)).toBeVisible();
+  await expect(question(page, 1).getByLabel('Your answer')).toBeVisible();
+  await expect(page.getByText(STRONG)).toHaveCount(0);
+  await expect(page.getByText('Skill 1 of 10 covered')).toBeVisible();
+});
+
+test('keyboard: the answer box, Submit Answer and Next Question follow in Tab order', async ({ page }, info) => {
+  const hydrated = info.project.use.javaScriptEnabled !== false;
+  await readyCandidate(page, `ada-keys-${info.project.name}@example.com`, hydrated);
+  await page.getByRole('button', { name: 'Start Interview' }).click();
+  await waitForHydration(page, hydrated);
+
+  await question(page, 1).getByLabel('Your answer').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Submit Answer' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Next Question' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Reset Interview' })).toBeFocused();
+});
+
+test('a second tab cannot answer the same question again', async ({ page, context }, info) => {
+  const hydrated = info.project.use.javaScriptEnabled !== false;
+  await readyCandidate(page, `ada-tabs-${info.project.name}@example.com`, hydrated);
+  await page.getByRole('button', { name: 'Start Interview' }).click();
+  await waitForHydration(page, hydrated);
+  const other = await context.newPage();
+  await other.goto('/interview');
+  await waitForHydration(other, hydrated);
+
+  await question(page, 1).getByLabel('Your answer').fill(STRONG);
+  await question(page, 1).getByRole('button', { name: 'Submit Answer' }).click();
+  await expect(question(page, 1).getByRole('region', { name: 'Feedback' })).toBeVisible();
+  await question(other, 1).getByLabel('Your answer').fill('A different answer from the second tab.');
+  await question(other, 1).getByRole('button', { name: 'Submit Answer' }).click();
+
+  await expect(other.getByRole('alert')).toContainText('You already submitted an answer to this question.');
+  await other.reload();
+  await expect(question(other, 1).getByText(STRONG)).toBeVisible();
+  await expectNoInternals(other);
+});
