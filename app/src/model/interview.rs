@@ -69,7 +69,7 @@ pub enum Reply {
     /// Moved on without answering.
     Skipped,
     /// Answered; `feedback` is `None` when the coach could not evaluate it yet.
-    Answered { text: String, feedback: Option<Feedback> },
+    Answered { text: String, feedback: Option<Box<Feedback>> },
 }
 
 /// The coach's evaluation of one answer.

@@ -192,7 +192,7 @@ fn TurnCard(turn: Turn, is_current: bool, actions: Actions) -> impl IntoView {
                 <p class="answer-text">{text}</p>
             </div>
             {match feedback {
-                Some(feedback) => view! { <FeedbackPanel feedback/> }.into_any(),
+                Some(feedback) => view! { <FeedbackPanel feedback=*feedback/> }.into_any(),
                 None => view! { <RetryPanel question_id actions/> }.into_any(),
             }}
         }

@@ -167,7 +167,7 @@ fn turn(number: usize, record: &QuestionRecord) -> Turn {
         Some(answer) => match (&answer.answer_text, answer.is_skipped) {
             (Some(text), false) => Reply::Answered {
                 text: text.clone(),
-                feedback: record.suggestion.as_ref().map(stored::feedback),
+                feedback: record.suggestion.as_ref().map(|row| Box::new(stored::feedback(row))),
             },
             _ => Reply::Skipped,
         },
