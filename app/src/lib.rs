@@ -24,6 +24,7 @@ use leptos_router::{
 };
 
 use crate::components::header::SiteHeader;
+use crate::pages::analytics::AnalyticsPage;
 use crate::pages::interview::InterviewPage;
 use crate::pages::setup::SetupPage;
 use crate::pages::{
@@ -88,6 +89,7 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("interview") view=InterviewPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("analytics") view=AnalyticsPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <footer class="site-footer">

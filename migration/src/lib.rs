@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod columns;
 mod m20261124_000001_create_core_tables;
 mod m20261125_000001_add_questions_asked_at;
+mod m20261125_000002_create_candidate_stats;
 
 /// Every migration of the product, in the order it must run.
 pub struct Migrator;
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261124_000001_create_core_tables::Migration),
             Box::new(m20261125_000001_add_questions_asked_at::Migration),
+            Box::new(m20261125_000002_create_candidate_stats::Migration),
         ]
     }
 }

@@ -3,5 +3,6 @@
 //! tests and logs can refer to them.
 
 pub mod account;
+pub mod analytics;
 pub mod interview;
 pub mod setup;

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page frame and of later screens.
 
+pub mod chart;
 pub mod feedback;
 pub mod header;
 pub mod person_form;

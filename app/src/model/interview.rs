@@ -10,6 +10,8 @@ pub struct InterviewScreen {
     pub cv_file_name: String,
     pub jd_file_name: String,
     pub stage: Stage,
+    /// Whether the candidate has answered or skipped a question (analytics open then).
+    pub analytics_available: bool,
 }
 
 /// Where the candidate is.

@@ -1,5 +1,6 @@
 //! Types shared by the browser and the server (they cross the wire through server functions).
 
 pub mod account;
+pub mod analytics;
 pub mod interview;
 pub mod setup;

@@ -98,6 +98,9 @@ fn InterviewBoard(initial: InterviewScreen) -> impl IntoView {
                     {(!screen.position_title.is_empty()).then(|| view! { <strong>{screen.position_title.clone()}</strong> })}
                 </p>
                 <Documents screen=screen.clone()/>
+                {screen.analytics_available.then(|| view! {
+                    <p class="analytics-link"><a class="button secondary" href="/analytics">"Analytics"</a></p>
+                })}
                 {match screen.stage {
                     Stage::NotReady { reason } => view! {
                         <section class="panel">

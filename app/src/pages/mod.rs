@@ -1,6 +1,7 @@
 //! One routed page per module.
 
 pub mod account;
+pub mod analytics;
 pub mod interview;
 pub mod landing;
 pub mod not_found;

@@ -26,6 +26,10 @@ pub const FEEDBACK_SAVED: &str = "FEEDBACK_SAVED";
 pub const FALLACY_DETECTED: &str = "FALLACY_DETECTED";
 /// An interview was archived by "Reset Interview".
 pub const INTERVIEW_RESET: &str = "INTERVIEW_RESET";
+/// A candidate's analytics were computed (duration: the whole computation).
+pub const ANALYTICS_RENDERED: &str = "ANALYTICS_RENDERED";
+/// A PDF report was written (detail: its path).
+pub const REPORT_EXPORTED: &str = "REPORT_EXPORTED";
 
 /// An event about to be recorded.
 #[derive(Debug, Clone)]

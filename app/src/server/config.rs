@@ -32,6 +32,8 @@ pub struct Settings {
     /// `RUST_LOG`-style filter.
     pub log_filter: String,
     pub reports_dir: PathBuf,
+    /// How long a generated PDF report is kept before it is pruned.
+    pub report_retention: Duration,
     /// Where cargo-leptos put the compiled site (WASM, JS, CSS, `public/`).
     pub site_root: PathBuf,
     pub site_pkg_dir: String,
@@ -130,6 +132,11 @@ impl Settings {
             },
             log_filter: get("RUST_LOG").unwrap_or_else(|| "info".into()),
             reports_dir: PathBuf::from(get("REPORTS_DIR").unwrap_or_else(|| "reports".into())),
+            report_retention: Duration::from_secs(
+                3600 * parse_or("REPORT_RETENTION_HOURS", get("REPORT_RETENTION_HOURS"), 24, |h| {
+                    (1..=8760).contains(h)
+                })?,
+            ),
             site_root: PathBuf::from(get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into())),
             site_pkg_dir: get("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".into()),
             output_name: get("LEPTOS_OUTPUT_NAME").unwrap_or_else(|| DEFAULT_OUTPUT_NAME.into()),

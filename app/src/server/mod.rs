@@ -4,6 +4,7 @@
 //! the entities, `startup` assembles the axum application from the settings so that the binary
 //! and the tests build exactly the same thing.
 
+pub mod analytics;
 pub mod audit;
 pub mod auth;
 pub mod coach;
@@ -14,6 +15,7 @@ mod health;
 pub mod intake;
 pub mod interview;
 mod log_file;
+pub mod report;
 pub mod request_id;
 pub mod respond;
 pub mod startup;

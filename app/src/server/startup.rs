@@ -149,6 +149,7 @@ fn router(state: AppState, store: DbSessionStore) -> Router {
         .route("/readyz", get(health::readyz))
         .merge(auth::routes::routes(&state.sign_in))
         .merge(intake::routes::routes())
+        .merge(super::report::routes())
         .leptos_routes_with_context(
             &state,
             routes,

@@ -26,7 +26,9 @@ fn read_only_site(workdir: &Path) -> PathBuf {
     let public = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public");
     for entry in std::fs::read_dir(public).unwrap() {
         let entry = entry.unwrap();
-        std::fs::copy(entry.path(), site.join(entry.file_name())).unwrap();
+        if entry.file_type().unwrap().is_file() {
+            std::fs::copy(entry.path(), site.join(entry.file_name())).unwrap();
+        }
     }
     set_read_only(&site);
     site

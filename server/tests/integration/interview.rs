@@ -24,14 +24,14 @@ const FALLACY: &str = "Everyone uses Kubernetes these days, so it is obviously t
     and I would use it for this service too.";
 
 /// A signed-in candidate with the CV and the job description uploaded.
-async fn ready_candidate(app: &TestApp, first_name: &str, email: &str) -> Browser {
+pub(crate) async fn ready_candidate(app: &TestApp, first_name: &str, email: &str) -> Browser {
     let browser = app.signed_in(first_name, email).await;
     browser.upload("/documents/cv", "cv.pdf", fixture("cv-two-pages.pdf"), None).await;
     browser.upload("/documents/jd", "jd.txt", fixture("jd.txt"), Some("Backend Engineer")).await;
     browser
 }
 
-fn running(screen: InterviewScreen) -> Run {
+pub(crate) fn running(screen: InterviewScreen) -> Run {
     match screen.stage {
         Stage::Running(run) => run,
         other => panic!("expected a running interview, got {other:?}"),
@@ -39,23 +39,23 @@ fn running(screen: InterviewScreen) -> Run {
 }
 
 /// A candidate whose interview has started, and its first screen.
-async fn started(app: &TestApp, first_name: &str, email: &str) -> (Browser, Run) {
+pub(crate) async fn started(app: &TestApp, first_name: &str, email: &str) -> (Browser, Run) {
     let browser = ready_candidate(app, first_name, email).await;
     let run = running(browser.call_ok("interview/start", &[]).await);
     (browser, run)
 }
 
-fn current(run: &Run) -> &Turn {
+pub(crate) fn current(run: &Run) -> &Turn {
     run.current().expect("a question is on screen")
 }
 
-async fn submit(browser: &Browser, question_id: i64, answer: &str) -> Submitted {
+pub(crate) async fn submit(browser: &Browser, question_id: i64, answer: &str) -> Submitted {
     browser
         .call_ok("interview/answer", &[("question_id", &question_id.to_string()), ("answer", answer)])
         .await
 }
 
-async fn next(browser: &Browser, question_id: i64) -> Run {
+pub(crate) async fn next(browser: &Browser, question_id: i64) -> Run {
     running(browser.call_ok("interview/next", &[("question_id", &question_id.to_string())]).await)
 }
 

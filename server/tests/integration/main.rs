@@ -3,6 +3,7 @@
 //! Without `TEST_MYSQL_URL` they run on SQLite; with it (e.g. `mysql://root@127.0.0.1:3306/ic`)
 //! every test gets its own MySQL/MariaDB database on that server, dropped afterwards.
 
+mod analytics;
 mod constraints;
 mod container;
 mod deployment;

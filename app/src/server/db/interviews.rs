@@ -3,8 +3,8 @@
 //! user id here, so a question of another candidate is simply not found.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, JoinType,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, sea_query::Expr,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, RelationTrait, Set, TransactionTrait, sea_query::Expr,
 };
 
 use super::entities::{answers, interviews, questions, suggestions, user_vacancies};
@@ -140,22 +140,29 @@ pub async fn mark_asked(db: &DatabaseConnection, question_id: i64) -> Result<(),
         .map(|_| ())
 }
 
-/// Stores the candidate's answer, or a skip when `text` is `None`. A second answer to the same
-/// question fails with a unique-key error: that is what makes "submit once" hold under races.
+/// Stores the candidate's answer, or a skip when `text` is `None`, and counts the attempt in
+/// the same transaction. A second answer to the same question fails with a unique-key error:
+/// that is what makes "submit once" hold under races.
 pub async fn insert_answer(
     db: &DatabaseConnection,
+    user_id: i64,
     question_id: i64,
     text: Option<String>,
 ) -> Result<answers::Model, DbErr> {
-    answers::ActiveModel {
+    let skipped = text.is_none();
+    let txn = db.begin().await?;
+    let answer = answers::ActiveModel {
         question_id: Set(question_id),
-        is_skipped: Set(text.is_none()),
+        is_skipped: Set(skipped),
         answer_text: Set(text),
         created_at: Set(super::now()),
         ..Default::default()
     }
-    .insert(db)
-    .await
+    .insert(&txn)
+    .await?;
+    super::analytics::record_attempt(&txn, user_id, skipped).await?;
+    txn.commit().await?;
+    Ok(answer)
 }
 
 pub async fn answer_of(db: &DatabaseConnection, question_id: i64) -> Result<Option<answers::Model>, DbErr> {
@@ -169,10 +176,23 @@ pub async fn suggestion_of(
     suggestions::Entity::find().filter(suggestions::Column::QuestionId.eq(question_id)).one(db).await
 }
 
-/// Stores the coach's feedback; a second one for the same question fails with a unique-key error.
+/// Stores the coach's feedback and adds it to the candidate's aggregates in one transaction; a
+/// second one for the same question fails with a unique-key error.
 pub async fn insert_suggestion(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
+    user_id: i64,
     suggestion: suggestions::ActiveModel,
 ) -> Result<suggestions::Model, DbErr> {
-    suggestion.insert(db).await
+    let txn = db.begin().await?;
+    let saved = suggestion.insert(&txn).await?;
+    super::analytics::record_evaluation(
+        &txn,
+        user_id,
+        saved.correctness,
+        saved.role_relevance,
+        saved.red_flags_count,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(saved)
 }

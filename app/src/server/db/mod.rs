@@ -4,6 +4,7 @@
 //! holds plain async functions over `&DatabaseConnection`. Entities live in [`entities`] and are
 //! written once, then left alone.
 
+pub mod analytics;
 pub mod entities;
 pub mod events;
 pub mod interviews;

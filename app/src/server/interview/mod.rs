@@ -128,11 +128,16 @@ async fn render(
     user: &users::Model,
     situation: Situation,
 ) -> Result<InterviewScreen, AppError> {
+    let analytics_available = db::analytics::stats(&state.db, user.user_id)
+        .await
+        .map_err(AppError::internal)?
+        .is_some_and(|stats| stats.attempted > 0);
     let documents = |vacancy: Option<&vacancies::Model>| InterviewScreen {
         position_title: vacancy.map(|v| v.position_title.clone()).unwrap_or_default(),
         cv_file_name: user.cv_file_name.clone().unwrap_or_default(),
         jd_file_name: vacancy.and_then(|v| v.jd_file_name.clone()).unwrap_or_default(),
         stage: Stage::NotStarted,
+        analytics_available,
     };
     Ok(match situation {
         Situation::NotReady { reason, vacancy } => {
@@ -251,7 +256,7 @@ async fn move_on(
         (None, Some(_)) => return Ok(()),
         (Some((_, from_id)), Some(current)) if current.question.question_id != from_id => return Ok(()),
         (Some((request_id, from_id)), Some(current)) if current.answer.is_none() => {
-            match db::interviews::insert_answer(&state.db, from_id, None).await {
+            match db::interviews::insert_answer(&state.db, running.user.user_id, from_id, None).await {
                 Ok(_) => {
                     let event = Event::new(audit::ANSWER_SKIPPED)
                         .user(running.user.user_id)
@@ -419,7 +424,9 @@ pub async fn submit(
         ));
     }
     let (running, question) = open_question(state, user, question_id).await?;
-    if let Err(error) = db::interviews::insert_answer(&state.db, question_id, Some(answer.to_owned())).await {
+    if let Err(error) =
+        db::interviews::insert_answer(&state.db, user.user_id, question_id, Some(answer.to_owned())).await
+    {
         if constraint_violation(&error) != Some(ConstraintViolation::Unique) {
             return Err(AppError::internal(error));
         }
@@ -499,7 +506,7 @@ async fn evaluate(
         state.coach.label(),
         state.coach.prompt_version(),
     );
-    match db::interviews::insert_suggestion(&state.db, row).await {
+    match db::interviews::insert_suggestion(&state.db, running.user.user_id, row).await {
         Ok(saved) => {
             let event =
                 |name| Event::new(name).user(running.user.user_id).vacancy(running.vacancy.vacancy_id);

@@ -1,5 +1,6 @@
 //! Test harness shared by every integration test (and by the issues that follow).
 
+pub mod coach;
 pub mod files;
 pub mod oidc;
 pub mod process;

@@ -6,6 +6,8 @@
 //! after 2038 even when the column is `DATETIME(6)`; a naive value goes as `DATETIME`.
 
 pub mod answers;
+pub mod candidate_stats;
+pub mod correctness_histogram;
 pub mod events;
 pub mod interviews;
 pub mod questions;

@@ -1,0 +1,44 @@
+//! A chart figure: a caption, the D3 drawing (hydrated only) and the same numbers as a small
+//! table, which is the text alternative and what a browser without JavaScript shows.
+
+use leptos::prelude::*;
+
+#[cfg(feature = "hydrate")]
+mod d3 {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    #[wasm_bindgen(raw_module = "/charts.js")]
+    extern "C" {
+        /// Draws (or redraws) chart `kind` from `json` into `element` (see public/charts.js).
+        #[wasm_bindgen(js_name = drawChart)]
+        pub fn draw_chart(element: &web_sys::Element, kind: &str, json: &str);
+    }
+}
+
+/// `kind` names the drawing in charts.js; `data` is its JSON; `children` is the data table.
+#[component]
+pub fn ChartFrame(
+    kind: &'static str,
+    title: &'static str,
+    data: String,
+    children: Children,
+) -> impl IntoView {
+    let canvas = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(element) = canvas.get() {
+            d3::draw_chart(&element, kind, &data);
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = data;
+    let caption_id = format!("chart-{kind}");
+    let labelled_by = caption_id.clone();
+    view! {
+        <figure class="chart-frame" aria-labelledby=labelled_by data-chart=kind>
+            <figcaption id=caption_id>{title}</figcaption>
+            <div class="chart" node_ref=canvas></div>
+            {children()}
+        </figure>
+    }
+}

@@ -1,0 +1,395 @@
+//! The PDF report's layout (genpdf, Liberation Sans embedded): header, summary metrics, the four
+//! charts drawn as vector lines like the on-screen D3 ones, the per-skill table, the questions
+//! with their scores, and a footer naming the coach and its version with the disclaimer.
+//! Pure: data in, PDF bytes out.
+
+use genpdf::elements::{Break, Paragraph, TableLayout};
+use genpdf::fonts::{FontData, FontFamily};
+use genpdf::render::Area;
+use genpdf::style::{Color, Style};
+use genpdf::{Context, Element, Mm, Position, RenderResult, Size};
+
+use crate::model::analytics::{Analytics, Bin, Point, SkillResult, percent};
+
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Italic.ttf");
+const BOLD_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-BoldItalic.ttf");
+
+const BLUE: Color = Color::Rgb(36, 85, 214);
+const ORANGE: Color = Color::Rgb(232, 115, 12);
+const GREY: Color = Color::Rgb(150, 158, 172);
+const INK: Color = Color::Rgb(29, 36, 51);
+
+/// Everything the report shows.
+#[derive(Debug, Clone)]
+pub struct ReportData {
+    pub candidate_name: String,
+    pub email: String,
+    pub date: String,
+    pub analytics: Analytics,
+    pub questions: Vec<QuestionLine>,
+}
+
+/// One attempted question in the report's list.
+#[derive(Debug, Clone)]
+pub struct QuestionLine {
+    pub number: usize,
+    pub skill: String,
+    pub question: String,
+    /// "answered", "skipped" or "awaiting feedback".
+    pub status: &'static str,
+    pub correctness: Option<u8>,
+    pub relevance: Option<u8>,
+}
+
+fn font_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
+    let font = |bytes: &[u8]| FontData::new(bytes.to_vec(), None);
+    Ok(FontFamily {
+        regular: font(REGULAR)?,
+        bold: font(BOLD)?,
+        italic: font(ITALIC)?,
+        bold_italic: font(BOLD_ITALIC)?,
+    })
+}
+
+/// Renders the report; the bytes are not compressed yet (see `report::compress`).
+pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
+    let mut doc = genpdf::Document::new(font_family()?);
+    doc.set_title("Interview Coach report");
+    doc.set_font_size(10);
+    let mut decorator = genpdf::SimplePageDecorator::new();
+    decorator.set_margins(14);
+    doc.set_page_decorator(decorator);
+    let analytics = &data.analytics;
+
+    doc.push(
+        Paragraph::new("Interview Coach \u{2014} progress report")
+            .styled(Style::new().bold().with_font_size(18)),
+    );
+    doc.push(Break::new(0.5));
+    for (label, value) in [
+        ("Candidate", data.candidate_name.as_str()),
+        ("E-mail", data.email.as_str()),
+        ("Position", analytics.position_title.as_str()),
+        ("Date", data.date.as_str()),
+    ] {
+        let mut line = Paragraph::default();
+        line.push_styled(format!("{label}: "), Style::new().bold());
+        line.push(value);
+        doc.push(line);
+    }
+
+    heading(&mut doc, "Summary");
+    let summary = &analytics.summary;
+    let standing = analytics.standing.map_or_else(
+        || ("not ranked yet".to_owned(), "\u{2014}".to_owned()),
+        |s| (format!("{} of {}", s.rank, s.candidates), format!("{:.1} %", s.percentile)),
+    );
+    table(
+        &mut doc,
+        &[3, 2],
+        &["Metric", "Value"],
+        vec![
+            vec!["Questions attempted".into(), summary.attempted.to_string()],
+            vec!["Average correctness".into(), percent(summary.avg_correctness)],
+            vec!["Average role relevance".into(), percent(summary.avg_relevance)],
+            vec!["Red flags per question".into(), format!("{:.2}", summary.avg_red_flags)],
+            vec!["Rank by correctness".into(), standing.0],
+            vec!["Candidates you outperform".into(), standing.1],
+        ],
+    );
+    if !analytics.weakest.is_empty() {
+        doc.push(Break::new(0.5));
+        doc.push(Paragraph::new(format!("Practise next: {}", analytics.weakest.join(", "))));
+    }
+
+    heading(&mut doc, "Correctness and role relevance per answer");
+    doc.push(Chart::Progress(analytics.series.clone()));
+    heading(&mut doc, "Average correctness and role relevance");
+    doc.push(Chart::Averages(summary.avg_correctness.unwrap_or(0.0), summary.avg_relevance.unwrap_or(0.0)));
+    heading(&mut doc, "All candidates' average correctness (your bin in orange)");
+    doc.push(Chart::Distribution(analytics.distribution.clone()));
+    heading(&mut doc, "Correctness per skill");
+    doc.push(Chart::Skills(analytics.skills.clone()));
+
+    heading(&mut doc, "Skills");
+    table(
+        &mut doc,
+        &[4, 2, 2],
+        &["Skill", "Questions", "Average correctness"],
+        analytics
+            .skills
+            .iter()
+            .map(|s| vec![s.skill.clone(), s.questions.to_string(), percent(s.avg_correctness)])
+            .collect(),
+    );
+
+    heading(&mut doc, "Questions");
+    let score = |value: Option<u8>| value.map_or_else(|| "\u{2014}".to_owned(), |v| format!("{v} %"));
+    table(
+        &mut doc,
+        &[1, 3, 9, 3, 2, 2],
+        &["#", "Skill", "Question", "Status", "Correct.", "Relev."],
+        data.questions
+            .iter()
+            .map(|q| {
+                vec![
+                    q.number.to_string(),
+                    q.skill.clone(),
+                    q.question.clone(),
+                    q.status.to_owned(),
+                    score(q.correctness),
+                    score(q.relevance),
+                ]
+            })
+            .collect(),
+    );
+
+    doc.push(Break::new(1.0));
+    let coaches = if analytics.coaches.is_empty() {
+        "no evaluations yet".to_owned()
+    } else {
+        analytics.coaches.join("; ")
+    };
+    doc.push(Paragraph::new(format!("Scores by: {coaches}.")).styled(Style::new().with_font_size(8)));
+    doc.push(
+        Paragraph::new(
+            "Probabilistic coaching, not truth: scores and flags are a practice aid, not a hiring decision.",
+        )
+        .styled(Style::new().italic().with_font_size(8)),
+    );
+
+    let mut bytes = Vec::new();
+    doc.render(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn heading(doc: &mut genpdf::Document, text: &str) {
+    doc.push(Break::new(1.0));
+    doc.push(Paragraph::new(text).styled(Style::new().bold().with_font_size(13)));
+    doc.push(Break::new(0.3));
+}
+
+fn table(doc: &mut genpdf::Document, weights: &[usize], header: &[&str], rows: Vec<Vec<String>>) {
+    let mut table = TableLayout::new(weights.to_vec());
+    table.set_cell_decorator(genpdf::elements::FrameCellDecorator::new(true, true, false));
+    let mut head = table.row();
+    for cell in header {
+        head.push_element(Paragraph::new(*cell).styled(Style::new().bold()).padded(1));
+    }
+    head.push().expect("the header has one cell per column");
+    for cells in rows {
+        let mut row = table.row();
+        for cell in cells {
+            row.push_element(Paragraph::new(cell).padded(1));
+        }
+        row.push().expect("every row has one cell per column");
+    }
+    doc.push(table);
+}
+
+/// A chart drawn with genpdf lines: the same four charts as the analytics page.
+enum Chart {
+    Progress(Vec<Point>),
+    Averages(f64, f64),
+    Distribution(Vec<Bin>),
+    Skills(Vec<SkillResult>),
+}
+
+const CHART_HEIGHT: f64 = 55.0;
+const PLOT_LEFT: f64 = 14.0;
+const PLOT_BOTTOM: f64 = 10.0;
+
+impl Element for Chart {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        let size = Size::new(area.size().width, Mm::from(CHART_HEIGHT));
+        if area.size().height < size.height {
+            // Not enough room left on this page: ask for the next one.
+            return Ok(RenderResult { size: Size::new(0, 0), has_more: true });
+        }
+        let plot = Plot {
+            area: &area,
+            context,
+            style: style.with_font_size(7),
+            width: f64::from(area.size().width) - PLOT_LEFT - 4.0,
+            height: CHART_HEIGHT - PLOT_BOTTOM - 4.0,
+        };
+        plot.axes()?;
+        match self {
+            Chart::Progress(points) => plot.lines(points)?,
+            Chart::Averages(correctness, relevance) => plot.bars(
+                &[("Correctness", *correctness, BLUE), ("Role relevance", *relevance, ORANGE)],
+                100.0,
+            )?,
+            Chart::Distribution(bins) => {
+                let max = bins.iter().map(|b| b.candidates).max().unwrap_or(1).max(1) as f64;
+                let labels: Vec<String> = bins.iter().map(|b| format!("{}-{}", b.from, b.to)).collect();
+                let bars: Vec<(&str, f64, Color)> = bins
+                    .iter()
+                    .zip(&labels)
+                    .map(|(b, label)| {
+                        (label.as_str(), b.candidates as f64, if b.yours { ORANGE } else { GREY })
+                    })
+                    .collect();
+                plot.bars(&bars, max)?;
+            }
+            Chart::Skills(skills) => {
+                let bars: Vec<(&str, f64, Color)> = skills
+                    .iter()
+                    .map(|s| (s.skill.as_str(), s.avg_correctness.unwrap_or(0.0), BLUE))
+                    .collect();
+                plot.bars(&bars, 100.0)?;
+            }
+        }
+        Ok(RenderResult { size, has_more: false })
+    }
+}
+
+/// Drawing helpers over one chart's area (millimetres, origin top-left).
+struct Plot<'a, 'b> {
+    area: &'a Area<'b>,
+    context: &'a Context,
+    style: Style,
+    width: f64,
+    height: f64,
+}
+
+impl Plot<'_, '_> {
+    fn at(&self, x: f64, y_from_bottom: f64) -> Position {
+        Position::new(PLOT_LEFT + x, 4.0 + self.height - y_from_bottom)
+    }
+
+    fn text(&self, x: f64, y: f64, text: &str) -> Result<(), genpdf::error::Error> {
+        self.area.print_str(&self.context.font_cache, Position::new(x, y), self.style, text).map(|_| ())
+    }
+
+    fn axes(&self) -> Result<(), genpdf::error::Error> {
+        let axis = Style::new().with_color(INK);
+        self.area
+            .draw_line(vec![self.at(0.0, self.height), self.at(0.0, 0.0), self.at(self.width, 0.0)], axis);
+        Ok(())
+    }
+
+    /// The y-axis scale 0, 50, 100 with `unit` and light grid lines.
+    fn scale(&self, max: f64, unit: &str) -> Result<(), genpdf::error::Error> {
+        for fraction in [0.0, 0.5, 1.0] {
+            let y = self.height * fraction;
+            if fraction > 0.0 {
+                self.area.draw_line(
+                    vec![self.at(0.0, y), self.at(self.width, y)],
+                    Style::new().with_color(Color::Rgb(223, 227, 234)),
+                );
+            }
+            let label = format!("{:.0}{unit}", max * fraction);
+            self.text(1.0, 4.0 + self.height - y - 1.5, &label)?;
+        }
+        Ok(())
+    }
+
+    fn lines(&self, points: &[Point]) -> Result<(), genpdf::error::Error> {
+        self.scale(100.0, "%")?;
+        let n = points.len().max(2) as f64;
+        let x = |number: usize| (number as f64 - 1.0) / (n - 1.0) * self.width;
+        for (color, value) in
+            [(BLUE, (|p: &Point| p.correctness) as fn(&Point) -> u8), (ORANGE, |p: &Point| p.relevance)]
+        {
+            let path: Vec<Position> = points
+                .iter()
+                .map(|p| self.at(x(p.number), f64::from(value(p)) / 100.0 * self.height))
+                .collect();
+            if path.len() > 1 {
+                self.area.draw_line(path.clone(), Style::new().with_color(color));
+            }
+            for point in path {
+                // A small cross marks each answer.
+                let (px, py) = (f64::from(point.x), f64::from(point.y));
+                self.area.draw_line(
+                    vec![Position::new(px - 0.8, py), Position::new(px + 0.8, py)],
+                    Style::new().with_color(color),
+                );
+                self.area.draw_line(
+                    vec![Position::new(px, py - 0.8), Position::new(px, py + 0.8)],
+                    Style::new().with_color(color),
+                );
+            }
+        }
+        self.text(PLOT_LEFT + self.width / 2.0 - 6.0, 4.0 + self.height + 2.0, "Answer")?;
+        self.text(PLOT_LEFT + 2.0, 4.0 + self.height + 5.5, "blue: correctness   orange: role relevance")
+    }
+
+    fn bars(&self, bars: &[(&str, f64, Color)], max: f64) -> Result<(), genpdf::error::Error> {
+        self.scale(max, if max == 100.0 { "%" } else { "" })?;
+        let slot = self.width / bars.len().max(1) as f64;
+        let bar_width = slot * 0.6;
+        for (i, (label, value, color)) in bars.iter().enumerate() {
+            let left = slot * i as f64 + (slot - bar_width) / 2.0;
+            let top = (value / max).clamp(0.0, 1.0) * self.height;
+            // genpdf draws lines only: a bar is filled with close vertical strokes.
+            let mut x = left;
+            while x <= left + bar_width && top > 0.0 {
+                self.area.draw_line(vec![self.at(x, 0.0), self.at(x, top)], Style::new().with_color(*color));
+                x += 0.25;
+            }
+            let short: String = label.chars().take((slot / 1.6) as usize).collect();
+            self.text(PLOT_LEFT + slot * i as f64 + 0.5, 4.0 + self.height + 1.5, &short)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::analytics::{Standing, Summary};
+
+    fn data() -> ReportData {
+        ReportData {
+            candidate_name: "Ada Lovelace".into(),
+            email: "ada@example.com".into(),
+            date: "25 Nov 2026".into(),
+            analytics: Analytics {
+                position_title: "Backend Engineer".into(),
+                summary: Summary {
+                    attempted: 3,
+                    skipped: 1,
+                    evaluated: 2,
+                    avg_correctness: Some(72.5),
+                    avg_relevance: Some(60.0),
+                    avg_red_flags: 0.67,
+                },
+                standing: Some(Standing { rank: 2, candidates: 5, percentile: 60.0 }),
+                series: vec![
+                    Point { number: 1, skill: "Rust".into(), correctness: 80, relevance: 70 },
+                    Point { number: 2, skill: "SQL".into(), correctness: 65, relevance: 50 },
+                ],
+                skills: vec![SkillResult { skill: "Rust".into(), questions: 2, avg_correctness: Some(80.0) }],
+                weakest: vec!["SQL".into()],
+                distribution: (0..10)
+                    .map(|i| Bin { from: i * 10, to: i * 10 + 10, candidates: u64::from(i), yours: i == 7 })
+                    .collect(),
+                coaches: vec!["Offline coach (rules), rules-1".into()],
+            },
+            questions: vec![QuestionLine {
+                number: 1,
+                skill: "Rust".into(),
+                question: "Tell me about Rust.".into(),
+                status: "answered",
+                correctness: Some(80),
+                relevance: Some(70),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_report_renders_a_pdf() {
+        let bytes = render(&data()).expect("renders");
+        assert!(bytes.starts_with(b"%PDF-"));
+        assert!(bytes.len() > 10_000);
+    }
+}
