@@ -1,42 +1,7 @@
 // The whole journey as a candidate, with JavaScript off (every control is a form post and the
 // page is rendered again from the database) and hydrated (the same forms run in place).
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-
-const fixtures = path.join(__dirname, '..', '..', 'server', 'tests', 'fixtures');
-
-const STRONG =
-  'At Acme I led the rewrite of our payment service in Rust. The old service timed out under load, so I ' +
-  'profiled it, replaced the blocking database calls with an async pool and added back-pressure. As a result ' +
-  'p99 latency fell from 900 ms to 120 ms and we cut incidents by 60% in a quarter.';
-const FALLACY =
-  'Everyone uses Kubernetes these days, so it is obviously the right choice for every team and I would use it here too.';
-
-async function readyCandidate(page: Page, email: string, hydrated: boolean) {
-  await page.goto('/signin');
-  await page.getByLabel('First name').fill('Ada');
-  await page.getByLabel('Last name').fill('Lovelace');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Account' }).getByText('Welcome, Ada')).toBeVisible();
-  await page.goto('/setup');
-  await waitForHydration(page, hydrated);
-  await page.getByLabel('CV file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'cv-two-pages.pdf'));
-  if (!hydrated) await page.getByRole('button', { name: 'Upload CV' }).click();
-  await expect(page.getByLabel('CV summary')).toBeVisible();
-  await page.getByLabel('Position title').fill('Backend Engineer');
-  await page.getByLabel('Job description file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'jd.txt'));
-  if (!hydrated) await page.getByRole('button', { name: 'Upload job description' }).click();
-  await expect(page.getByLabel('Job description summary')).toBeVisible();
-}
-
-async function waitForHydration(page: Page, hydrated: boolean) {
-  if (hydrated) await expect(page.locator('.page')).toHaveAttribute('data-hydrated', 'true');
-}
-
-function question(page: Page, n: number) {
-  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Question ${n}`, exact: true }) });
-}
+import { FALLACY, STRONG, question, readyCandidate, waitForHydration } from './helpers';
 
 /// Text the candidate can see must never be JSON, a stack trace or an internal id.
 async function expectNoInternals(page: Page) {
@@ -106,7 +71,7 @@ test('a whole interview: answer, feedback, skip, follow-up, fallacy, reload, res
   // Reload: everything is still there.
   await page.reload();
   await waitForHydration(page, hydrated);
-  await expect(question(page, 1).getByText(STRONG)).toBeVisible();
+  await expect(question(page, 1).locator('.answer-text')).toHaveText(STRONG);
   await expect(question(page, 1).getByRole('region', { name: 'Feedback' })).toBeVisible();
   await expect(question(page, 2).getByText('Skipped.')).toBeVisible();
   await expect(question(page, 3).getByRole('note', { name: 'Fallacy detected' })).toContainText('Bandwagon');
@@ -159,6 +124,6 @@ test('a second tab cannot answer the same question again', async ({ page, contex
 
   await expect(other.getByRole('alert')).toContainText('You already submitted an answer to this question.');
   await other.reload();
-  await expect(question(other, 1).getByText(STRONG)).toBeVisible();
+  await expect(question(other, 1).locator('.answer-text')).toHaveText(STRONG);
   await expectNoInternals(other);
 });
