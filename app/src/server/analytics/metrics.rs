@@ -56,7 +56,7 @@ pub fn bin_of(key: i32, bins: usize) -> usize {
 
 /// The skills to practise next: those never asked first (in rank order), then the lowest
 /// average correctness; at most `limit`.
-pub fn weakest<'a>(skills: &'a [(String, u32, Option<f64>)], limit: usize) -> Vec<&'a str> {
+pub fn weakest(skills: &[(String, u32, Option<f64>)], limit: usize) -> Vec<&str> {
     let mut order: Vec<&(String, u32, Option<f64>)> = skills.iter().collect();
     order.sort_by(|a, b| match (a.2, b.2) {
         (None, None) => std::cmp::Ordering::Equal,
