@@ -11,13 +11,19 @@ export const STRONG =
 export const FALLACY =
   'Everyone uses Kubernetes these days, so it is obviously the right choice for every team and I would use it here too.';
 
-export async function readyCandidate(page: Page, email: string, hydrated: boolean) {
+/// Development sign-in as Ada Lovelace with `email`.
+export async function signIn(page: Page, email: string) {
   await page.goto('/signin');
   await page.getByLabel('First name').fill('Ada');
   await page.getByLabel('Last name').fill('Lovelace');
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('navigation', { name: 'Account' }).getByText('Welcome, Ada')).toBeVisible();
+}
+
+/// Signed in, with the CV and the job description uploaded.
+export async function readyCandidate(page: Page, email: string, hydrated: boolean) {
+  await signIn(page, email);
   await page.goto('/setup');
   await waitForHydration(page, hydrated);
   await page.getByLabel('CV file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'cv-two-pages.pdf'));

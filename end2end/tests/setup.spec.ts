@@ -1,18 +1,10 @@
 // Uploading the CV and the job description through the real file inputs, JavaScript off
 // (the Upload buttons) and hydrated (the upload starts as soon as a file is chosen).
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
 
 const fixtures = path.join(__dirname, '..', '..', 'server', 'tests', 'fixtures');
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.getByLabel('First name').fill('Ada');
-  await page.getByLabel('Last name').fill('Lovelace');
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('navigation', { name: 'Account' }).getByText('Welcome, Ada')).toBeVisible();
-}
 
 test('upload a CV and a job description, see what was understood, and unlock the interview', async ({ page }, info) => {
   const hydrated = info.project.use.javaScriptEnabled !== false;

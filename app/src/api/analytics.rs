@@ -11,9 +11,8 @@ pub async fn get_analytics() -> Result<Analytics, AppError> {
     use crate::server::{analytics, auth, respond};
     respond::with_status(
         async {
-            let (state, user) = (auth::app_state()?, auth::require_user().await?);
-            let request_id = auth::current_request_id().await?;
-            analytics::analytics(&state, &request_id, &user).await
+            let caller = auth::caller().await?;
+            analytics::analytics(&caller.state, &caller.request_id, &caller.user).await
         }
         .await,
     )

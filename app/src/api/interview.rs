@@ -31,9 +31,8 @@ pub async fn submit_answer(question_id: i64, answer: String) -> Result<Submitted
     use crate::server::{auth, interview};
     evaluated(
         async {
-            let (state, user) = (auth::app_state()?, auth::require_user().await?);
-            let request_id = auth::current_request_id().await?;
-            interview::submit(&state, &request_id, &user, question_id, &answer).await
+            let caller = auth::caller().await?;
+            interview::submit(&caller.state, &caller.request_id, &caller.user, question_id, &answer).await
         }
         .await,
     )
@@ -45,9 +44,8 @@ pub async fn next_question(question_id: i64) -> Result<InterviewScreen, AppError
     use crate::server::{auth, interview, respond};
     respond::with_status(
         async {
-            let (state, user) = (auth::app_state()?, auth::require_user().await?);
-            let request_id = auth::current_request_id().await?;
-            interview::next(&state, &request_id, &user, question_id).await
+            let caller = auth::caller().await?;
+            interview::next(&caller.state, &caller.request_id, &caller.user, question_id).await
         }
         .await,
     )
@@ -59,9 +57,8 @@ pub async fn retry_feedback(question_id: i64) -> Result<Submitted, AppError> {
     use crate::server::{auth, interview};
     evaluated(
         async {
-            let (state, user) = (auth::app_state()?, auth::require_user().await?);
-            let request_id = auth::current_request_id().await?;
-            interview::retry_feedback(&state, &request_id, &user, question_id).await
+            let caller = auth::caller().await?;
+            interview::retry_feedback(&caller.state, &caller.request_id, &caller.user, question_id).await
         }
         .await,
     )
@@ -73,9 +70,8 @@ pub async fn reset_interview() -> Result<InterviewScreen, AppError> {
     use crate::server::{auth, interview, respond};
     respond::with_status(
         async {
-            let (state, user) = (auth::app_state()?, auth::require_user().await?);
-            let request_id = auth::current_request_id().await?;
-            interview::reset(&state, &request_id, &user).await
+            let caller = auth::caller().await?;
+            interview::reset(&caller.state, &caller.request_id, &caller.user).await
         }
         .await,
     )

@@ -54,6 +54,18 @@ pub async fn current_session() -> Result<Session, AppError> {
         .map_err(|e| AppError::internal(anyhow::anyhow!("no session: {e:?}")))
 }
 
+/// Who is calling a server function, with what the call needs to act for them.
+pub struct Caller {
+    pub state: AppState,
+    pub user: users::Model,
+    pub request_id: crate::server::request_id::RequestId,
+}
+
+/// The signed-in caller of a server function, or [`AppError::Unauthorized`].
+pub async fn caller() -> Result<Caller, AppError> {
+    Ok(Caller { state: app_state()?, user: require_user().await?, request_id: current_request_id().await? })
+}
+
 /// The id of the request a server function is answering (for audit events).
 pub async fn current_request_id() -> Result<crate::server::request_id::RequestId, AppError> {
     leptos_axum::extract::<axum::Extension<crate::server::request_id::RequestId>>()

@@ -12,21 +12,19 @@
 //!   happens under a per-interview lock and only from the question currently on screen, so a
 //!   double click never skips two questions.
 
+mod asking;
+mod locks;
 pub mod stored;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::error::AppError;
 use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Submitted, Turn};
 use crate::server::audit::{self, Event};
-use crate::server::coach::coverage::next_target_skill;
 use crate::server::coach::profile::TopSkill;
-use crate::server::coach::questions::{QuestionRequest, next_difficulty};
 use crate::server::coach::rubric::Asked;
 use crate::server::db::entities::{interviews, questions, user_vacancies, users, vacancies};
-use crate::server::db::interviews::{NewQuestion, QuestionRecord};
+use crate::server::db::interviews::QuestionRecord;
 use crate::server::db::{self, ConstraintViolation, constraint_violation};
 use crate::server::intake;
 use crate::server::request_id::RequestId;
@@ -34,54 +32,13 @@ use crate::server::state::AppState;
 
 /// Longest answer kept, in characters (about ten minutes of speaking, many times over).
 pub const MAX_ANSWER_CHARS: usize = 20_000;
-/// How many recent scores steer the next question's difficulty.
-const RECENT_SCORES: usize = 2;
 
-/// One lock per interview for moving on and generating questions, so a prefetch in flight and
-/// a "Next Question" click never ask the coach twice for the same slot. Entries are removed
-/// when nobody holds or waits for them.
-#[derive(Clone, Default)]
-pub struct QuestionLocks(Arc<Mutex<HashMap<i64, Arc<tokio::sync::Mutex<()>>>>>);
-
-/// Holds one interview's lock; releasing it forgets the entry if nobody else wants it.
-pub struct QuestionLock {
-    guard: Option<tokio::sync::OwnedMutexGuard<()>>,
-    interview_id: i64,
-    locks: QuestionLocks,
-}
-
-impl QuestionLocks {
-    pub async fn lock(&self, interview_id: i64) -> QuestionLock {
-        let entry = {
-            let mut map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            map.entry(interview_id).or_default().clone()
-        };
-        QuestionLock { guard: Some(entry.lock_owned().await), interview_id, locks: self.clone() }
-    }
-
-    /// How many interviews have a lock entry (held or waited for).
-    pub fn len(&self) -> usize {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-impl Drop for QuestionLock {
-    fn drop(&mut self) {
-        drop(self.guard.take());
-        let mut map = self.locks.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if map.get(&self.interview_id).is_some_and(|entry| Arc::strong_count(entry) == 1) {
-            map.remove(&self.interview_id);
-        }
-    }
-}
+use asking::{move_on, prefetch};
+pub use locks::{QuestionLock, QuestionLocks};
 
 /// The candidate's current vacancy and its active interview.
 #[derive(Clone)]
-struct Running {
+pub(super) struct Running {
     user: users::Model,
     link: user_vacancies::Model,
     vacancy: vacancies::Model,
@@ -161,7 +118,7 @@ async fn render(
     })
 }
 
-fn is_asked(record: &QuestionRecord) -> bool {
+pub(super) fn is_asked(record: &QuestionRecord) -> bool {
     record.question.asked_at.is_some()
 }
 
@@ -197,11 +154,11 @@ fn progress(top: &[TopSkill], records: &[QuestionRecord]) -> Progress {
     Progress { covered, total: top.len() }
 }
 
-fn top_skills(user: &users::Model) -> Vec<TopSkill> {
+pub(super) fn top_skills(user: &users::Model) -> Vec<TopSkill> {
     user.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
 }
 
-async fn records(state: &AppState, interview_id: i64) -> Result<Vec<QuestionRecord>, AppError> {
+pub(super) async fn records(state: &AppState, interview_id: i64) -> Result<Vec<QuestionRecord>, AppError> {
     db::interviews::records(&state.db, interview_id).await.map_err(AppError::internal)
 }
 
@@ -238,142 +195,6 @@ pub async fn next(
     move_on(state, &running, Some((request_id, question_id))).await?;
     prefetch(state, &running);
     render(state, user, Situation::Running(Box::new(running))).await
-}
-
-/// Asks the next question: the prefetched one if it is ready, a new one otherwise. With
-/// `from = Some(question)`, only if that question is still the one on screen, skipping it first
-/// when unanswered.
-async fn move_on(
-    state: &AppState,
-    running: &Running,
-    from: Option<(&RequestId, i64)>,
-) -> Result<(), AppError> {
-    let interview_id = running.interview.interview_id;
-    let _lock = state.question_locks.lock(interview_id).await;
-    let records = records(state, interview_id).await?;
-    let on_screen = records.iter().rev().find(|r| is_asked(r));
-    match (from, on_screen) {
-        (None, Some(_)) => return Ok(()),
-        (Some((_, from_id)), Some(current)) if current.question.question_id != from_id => return Ok(()),
-        (Some((request_id, from_id)), Some(current)) if current.answer.is_none() => {
-            match db::interviews::insert_answer(&state.db, running.user.user_id, from_id, None).await {
-                Ok(_) => {
-                    let event = Event::new(audit::ANSWER_SKIPPED)
-                        .user(running.user.user_id)
-                        .vacancy(running.vacancy.vacancy_id)
-                        .detail(format!("question {}", current.question.question_order));
-                    audit::record(&state.db, Some(request_id), event).await;
-                }
-                // Answered a moment ago (another tab): it stays answered, and we move on.
-                Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {}
-                Err(error) => return Err(AppError::internal(error)),
-            }
-        }
-        _ => {}
-    }
-    if let Some(prefetched) = records.iter().find(|r| !is_asked(r)) {
-        return db::interviews::mark_asked(&state.db, prefetched.question.question_id)
-            .await
-            .map_err(AppError::internal);
-    }
-    generate(state, running, &records, true).await.map(|_| ())
-}
-
-/// Prepares the next question in the background, unless one is already waiting.
-fn prefetch(state: &AppState, running: &Running) {
-    let state = state.clone();
-    let running = running.clone();
-    tokio::spawn(async move {
-        let interview_id = running.interview.interview_id;
-        let _lock = state.question_locks.lock(interview_id).await;
-        let records = match records(&state, interview_id).await {
-            Ok(records) => records,
-            Err(_) => return,
-        };
-        if records.iter().any(|r| !is_asked(r)) || !records.iter().any(is_asked) {
-            return;
-        }
-        if let Err(error) = generate(&state, &running, &records, false).await {
-            tracing::warn!(interview.id = interview_id, %error, "prefetching the next question failed; it will be made on request");
-        }
-    });
-}
-
-/// Asks the coach for the question after `records` and stores it (asked now, or prefetched).
-async fn generate(
-    state: &AppState,
-    running: &Running,
-    records: &[QuestionRecord],
-    asked: bool,
-) -> Result<questions::Model, AppError> {
-    let top = top_skills(&running.user);
-    let names: Vec<String> = top.iter().map(|skill| skill.name.clone()).collect();
-    let mut coverage: HashMap<String, u32> = HashMap::new();
-    for record in records {
-        *coverage.entry(record.question.skill_tag.clone()).or_default() += 1;
-    }
-    let Some(target) =
-        next_target_skill(&names, &coverage).and_then(|name| top.iter().find(|s| s.name == name))
-    else {
-        return Err(AppError::Unavailable(
-            "The coach has not ranked the skills for this vacancy yet. Upload your CV again to retry.".into(),
-        ));
-    };
-    let recent: Vec<u8> = records
-        .iter()
-        .filter_map(|r| r.suggestion.as_ref().map(|s| s.correctness.clamp(0, 100) as u8))
-        .collect();
-    let asked_before: Vec<String> = records.iter().map(|r| r.question.question_text.clone()).collect();
-    let request = QuestionRequest {
-        skill: &target.name,
-        skill_category: target.category,
-        position_title: &running.vacancy.position_title,
-        evidence: target.evidence.as_deref(),
-        difficulty: next_difficulty(&recent[recent.len().saturating_sub(RECENT_SCORES)..]),
-        asked_before: &asked_before,
-        order: records.len(),
-    };
-    let started = Instant::now();
-    let spec = state.coach.next_question(&request).await.map_err(|error| {
-        tracing::warn!(interview.id = running.interview.interview_id, %error, "question generation failed");
-        AppError::Unavailable(
-            "The coach could not prepare the next question. Please try again in a moment.".into(),
-        )
-    })?;
-    let order = records.iter().map(|r| r.question.question_order).max().unwrap_or(0) + 1;
-    let new = NewQuestion {
-        interview_id: running.interview.interview_id,
-        user_vacancy_id: running.link.user_vacancy_id,
-        text: spec.text,
-        category: spec.category.as_str().to_owned(),
-        difficulty: spec.difficulty.as_str().to_owned(),
-        skill: target.name.clone(),
-        order,
-        asked,
-    };
-    let question = db::interviews::insert_question(&state.db, new).await.map_err(|error| {
-        if constraint_violation(&error) == Some(ConstraintViolation::Unique) {
-            // Another server instance stored this slot first; the next request shows it.
-            AppError::Conflict(
-                "The interview moved on in another window. Reload to see the current question.".into(),
-            )
-        } else {
-            AppError::internal(error)
-        }
-    })?;
-    let event = Event::new(audit::QUESTION_GENERATED)
-        .user(running.user.user_id)
-        .vacancy(running.vacancy.vacancy_id)
-        .duration(started.elapsed())
-        .detail(format!(
-            "question {order}, {} ({}, {}){}",
-            question.skill_tag,
-            question.category,
-            question.difficulty,
-            if asked { "" } else { ", prefetched" }
-        ));
-    audit::record(&state.db, None, event).await;
-    Ok(question)
 }
 
 /// The caller's question `question_id` on screen in their running interview, with the context.
@@ -553,25 +374,4 @@ pub async fn reset(
         }
     }
     screen(state, user).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn a_lock_is_forgotten_once_released_and_serialises_while_held() {
-        let locks = QuestionLocks::default();
-        let first = locks.lock(1).await;
-        let waiting = {
-            let locks = locks.clone();
-            tokio::spawn(async move { locks.lock(1).await.interview_id })
-        };
-        tokio::task::yield_now().await;
-        assert!(!waiting.is_finished(), "the second lock waits for the first");
-        assert_eq!(locks.len(), 1);
-        drop(first);
-        assert_eq!(waiting.await.unwrap(), 1);
-        assert!(locks.is_empty(), "no entry is left behind");
-    }
 }

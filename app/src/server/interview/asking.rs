@@ -1,0 +1,155 @@
+//! Asking questions: the next one by skill coverage and recent scores, prefetched in the
+//! background while the candidate answers, and moving on only from the question on screen.
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use super::{Running, is_asked, records, top_skills};
+use crate::error::AppError;
+use crate::server::audit::{self, Event};
+use crate::server::coach::coverage::next_target_skill;
+use crate::server::coach::questions::{QuestionRequest, next_difficulty};
+use crate::server::db::entities::questions;
+use crate::server::db::interviews::{NewQuestion, QuestionRecord};
+use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::request_id::RequestId;
+use crate::server::state::AppState;
+
+/// How many recent scores steer the next question's difficulty.
+const RECENT_SCORES: usize = 2;
+
+/// Asks the next question: the prefetched one if it is ready, a new one otherwise. With
+/// `from = Some(question)`, only if that question is still the one on screen, skipping it first
+/// when unanswered.
+pub(super) async fn move_on(
+    state: &AppState,
+    running: &Running,
+    from: Option<(&RequestId, i64)>,
+) -> Result<(), AppError> {
+    let interview_id = running.interview.interview_id;
+    let _lock = state.question_locks.lock(interview_id).await;
+    let records = records(state, interview_id).await?;
+    let on_screen = records.iter().rev().find(|r| is_asked(r));
+    match (from, on_screen) {
+        (None, Some(_)) => return Ok(()),
+        (Some((_, from_id)), Some(current)) if current.question.question_id != from_id => return Ok(()),
+        (Some((request_id, from_id)), Some(current)) if current.answer.is_none() => {
+            match db::interviews::insert_answer(&state.db, running.user.user_id, from_id, None).await {
+                Ok(_) => {
+                    let event = Event::new(audit::ANSWER_SKIPPED)
+                        .user(running.user.user_id)
+                        .vacancy(running.vacancy.vacancy_id)
+                        .detail(format!("question {}", current.question.question_order));
+                    audit::record(&state.db, Some(request_id), event).await;
+                }
+                // Answered a moment ago (another tab): it stays answered, and we move on.
+                Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {}
+                Err(error) => return Err(AppError::internal(error)),
+            }
+        }
+        _ => {}
+    }
+    if let Some(prefetched) = records.iter().find(|r| !is_asked(r)) {
+        return db::interviews::mark_asked(&state.db, prefetched.question.question_id)
+            .await
+            .map_err(AppError::internal);
+    }
+    generate(state, running, &records, true).await.map(|_| ())
+}
+
+/// Prepares the next question in the background, unless one is already waiting.
+pub(super) fn prefetch(state: &AppState, running: &Running) {
+    let state = state.clone();
+    let running = running.clone();
+    tokio::spawn(async move {
+        let interview_id = running.interview.interview_id;
+        let _lock = state.question_locks.lock(interview_id).await;
+        let records = match records(&state, interview_id).await {
+            Ok(records) => records,
+            Err(_) => return,
+        };
+        if records.iter().any(|r| !is_asked(r)) || !records.iter().any(is_asked) {
+            return;
+        }
+        if let Err(error) = generate(&state, &running, &records, false).await {
+            tracing::warn!(interview.id = interview_id, %error, "prefetching the next question failed; it will be made on request");
+        }
+    });
+}
+
+/// Asks the coach for the question after `records` and stores it (asked now, or prefetched).
+async fn generate(
+    state: &AppState,
+    running: &Running,
+    records: &[QuestionRecord],
+    asked: bool,
+) -> Result<questions::Model, AppError> {
+    let top = top_skills(&running.user);
+    let names: Vec<String> = top.iter().map(|skill| skill.name.clone()).collect();
+    let mut coverage: HashMap<String, u32> = HashMap::new();
+    for record in records {
+        *coverage.entry(record.question.skill_tag.clone()).or_default() += 1;
+    }
+    let Some(target) =
+        next_target_skill(&names, &coverage).and_then(|name| top.iter().find(|s| s.name == name))
+    else {
+        return Err(AppError::Unavailable(
+            "The coach has not ranked the skills for this vacancy yet. Upload your CV again to retry.".into(),
+        ));
+    };
+    let recent: Vec<u8> = records
+        .iter()
+        .filter_map(|r| r.suggestion.as_ref().map(|s| s.correctness.clamp(0, 100) as u8))
+        .collect();
+    let asked_before: Vec<String> = records.iter().map(|r| r.question.question_text.clone()).collect();
+    let request = QuestionRequest {
+        skill: &target.name,
+        skill_category: target.category,
+        position_title: &running.vacancy.position_title,
+        evidence: target.evidence.as_deref(),
+        difficulty: next_difficulty(&recent[recent.len().saturating_sub(RECENT_SCORES)..]),
+        asked_before: &asked_before,
+        order: records.len(),
+    };
+    let started = Instant::now();
+    let spec = state.coach.next_question(&request).await.map_err(|error| {
+        tracing::warn!(interview.id = running.interview.interview_id, %error, "question generation failed");
+        AppError::Unavailable(
+            "The coach could not prepare the next question. Please try again in a moment.".into(),
+        )
+    })?;
+    let order = records.iter().map(|r| r.question.question_order).max().unwrap_or(0) + 1;
+    let new = NewQuestion {
+        interview_id: running.interview.interview_id,
+        user_vacancy_id: running.link.user_vacancy_id,
+        text: spec.text,
+        category: spec.category.as_str().to_owned(),
+        difficulty: spec.difficulty.as_str().to_owned(),
+        skill: target.name.clone(),
+        order,
+        asked,
+    };
+    let question = db::interviews::insert_question(&state.db, new).await.map_err(|error| {
+        if constraint_violation(&error) == Some(ConstraintViolation::Unique) {
+            // Another server instance stored this slot first; the next request shows it.
+            AppError::Conflict(
+                "The interview moved on in another window. Reload to see the current question.".into(),
+            )
+        } else {
+            AppError::internal(error)
+        }
+    })?;
+    let event = Event::new(audit::QUESTION_GENERATED)
+        .user(running.user.user_id)
+        .vacancy(running.vacancy.vacancy_id)
+        .duration(started.elapsed())
+        .detail(format!(
+            "question {order}, {} ({}, {}){}",
+            question.skill_tag,
+            question.category,
+            question.difficulty,
+            if asked { "" } else { ", prefetched" }
+        ));
+    audit::record(&state.db, None, event).await;
+    Ok(question)
+}
