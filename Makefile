@@ -39,11 +39,12 @@ build: $(BUILD_STAMP) ## Release build of server and WASM (skipped when nothing 
 
 $(BUILD_STAMP): $(SOURCES) | tools
 	cargo leptos build --release
+	node scripts/precompress.mjs "$(SITE_ROOT)"
 	@touch "$@"
 
 watch: tools ## Developer mode: rebuild and reload the browser on every change
 	@# watch writes a debug site over the release one: the next `make run` must rebuild.
-	@rm -f "$(BUILD_STAMP)"
+	@rm -f "$(BUILD_STAMP)" "$(SITE_ROOT)"/pkg/*.br "$(SITE_ROOT)"/pkg/*.gz
 	cargo leptos watch
 
 migrate: build ## Apply database migrations to DATABASE_URL and exit

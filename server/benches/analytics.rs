@@ -72,20 +72,39 @@ async fn main() -> anyhow::Result<()> {
         call(&clients[i % clients.len()], address).await?;
         samples.push(started.elapsed());
     }
+    report(
+        &format!(
+            "analytics server function, {candidates} candidates x {per_candidate} evaluated answers on {}",
+            server_url.rsplit('@').next().unwrap_or(server_url)
+        ),
+        samples,
+    );
+
+    // The PDF report of the same candidates: analytics, layout, charts, compression, file write.
+    let mut pdf = Vec::new();
+    for client in clients.iter().cycle().take(40) {
+        let started = Instant::now();
+        let origin = format!("http://{address}");
+        let response = client.post(format!("{origin}/analytics/report")).header("origin", &origin).send().await?;
+        anyhow::ensure!(response.status() == 303, "report failed: {}", response.status());
+        pdf.push(started.elapsed());
+    }
+    report("PDF report (POST /analytics/report, file written)", pdf);
+    Ok(())
+}
+
+fn report(label: &str, mut samples: Vec<Duration>) {
     samples.sort();
     let at = |q: f64| samples[((samples.len() as f64 * q) as usize).min(samples.len() - 1)];
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "analytics server function, {candidates} candidates x {per_candidate} evaluated answers on {}:\n  \
-         n={}  p50={:.2} ms  p95={:.2} ms  p99={:.2} ms  max={:.2} ms",
-        server_url.rsplit('@').next().unwrap_or(server_url),
+        "{label}:\n  n={}  p50={:.2} ms  p95={:.2} ms  p99={:.2} ms  max={:.2} ms",
         samples.len(),
         ms(at(0.50)),
         ms(at(0.95)),
         ms(at(0.99)),
         ms(*samples.last().expect("samples"))
     );
-    Ok(())
 }
 
 async fn count(db: &DatabaseConnection, sql: &str) -> anyhow::Result<u64> {
