@@ -56,13 +56,14 @@ ENTRYPOINT ["/usr/bin/tini", "--", "/usr/local/bin/all-in-one"]
 FROM gcr.io/distroless/cc-debian12:nonroot AS app
 COPY --from=build --chown=nonroot:nonroot /out/app /app
 WORKDIR /app
+# Logs go to stdout only (Cloud Run's disk is memory); set LOG_DIR=/app/logs for files too.
 ENV HOST=0.0.0.0 \
     PORT=8080 \
     LOG_FORMAT=json \
     RUST_LOG=info \
     LEPTOS_SITE_ROOT=/app/site \
     DATA_DIR=/app/data \
-    LOG_DIR=/app/logs \
+    LOG_DIR=off \
     REPORTS_DIR=/app/reports
 USER nonroot
 EXPOSE 8080

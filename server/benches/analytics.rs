@@ -85,7 +85,8 @@ async fn main() -> anyhow::Result<()> {
     for client in clients.iter().cycle().take(40) {
         let started = Instant::now();
         let origin = format!("http://{address}");
-        let response = client.post(format!("{origin}/analytics/report")).header("origin", &origin).send().await?;
+        let response =
+            client.post(format!("{origin}/analytics/report")).header("origin", &origin).send().await?;
         anyhow::ensure!(response.status() == 303, "report failed: {}", response.status());
         pdf.push(started.elapsed());
     }

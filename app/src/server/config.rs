@@ -27,7 +27,8 @@ pub struct Settings {
     /// Statements slower than this are logged with their duration.
     pub db_slow_statement: Duration,
     pub data_dir: PathBuf,
-    pub log_dir: PathBuf,
+    /// Where `app.log` is written; `None` (`LOG_DIR=off`) logs to stdout only.
+    pub log_dir: Option<PathBuf>,
     pub log_format: LogFormat,
     /// `RUST_LOG`-style filter.
     pub log_filter: String,
@@ -119,7 +120,10 @@ impl Settings {
                 100,
                 |_| true,
             )?),
-            log_dir: PathBuf::from(get("LOG_DIR").unwrap_or_else(|| "logs".into())),
+            log_dir: match get("LOG_DIR").as_deref() {
+                Some("off") => None,
+                other => Some(PathBuf::from(other.unwrap_or("logs"))),
+            },
             log_format: match get("LOG_FORMAT").as_deref() {
                 None | Some("pretty") => LogFormat::Pretty,
                 Some("json") => LogFormat::Json,
@@ -324,6 +328,15 @@ pub fn redact_url(url: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn log_dir_off_means_stdout_only() {
+        let off = Settings::from_lookup(|name| (name == "LOG_DIR").then(|| "off".to_owned())).unwrap();
+        let default = Settings::from_lookup(|_| None).unwrap();
+        assert_eq!(off.log_dir, None);
+        assert_eq!(default.log_dir, Some(std::path::PathBuf::from("logs")));
+    }
+
     use std::collections::HashMap;
 
     use super::*;

@@ -18,24 +18,27 @@ const LOG_RETENTION_DAYS: u32 = 14;
 /// Keeps the background log writer alive; dropping it flushes what is buffered.
 #[must_use = "logs are lost unless the guard lives until the process exits"]
 pub struct TelemetryGuard {
-    _file: WorkerGuard,
+    _file: Option<WorkerGuard>,
 }
 
 /// Installs the global subscriber. Call once, before anything logs.
 pub fn init(settings: &Settings) -> anyhow::Result<TelemetryGuard> {
-    let file = DailyLogFile::open(&settings.log_dir, LOG_RETENTION_DAYS).map_err(|e| {
-        anyhow::anyhow!("cannot open the log file in LOG_DIR={}: {e}", settings.log_dir.display())
-    })?;
-    let (file_writer, guard) = tracing_appender::non_blocking(file);
-
     let filter = EnvFilter::try_new(&settings.log_filter)
         .map_err(|e| anyhow::anyhow!("invalid setting RUST_LOG: {e}"))?;
     // Colours only on a terminal: piped output (CI, `make run | tee`) stays plain text.
-    let stdout = format_layer(settings.log_format, std::io::stdout, std::io::stdout().is_terminal());
-    let file = format_layer(settings.log_format, file_writer, false);
+    let mut layers =
+        vec![format_layer(settings.log_format, std::io::stdout, std::io::stdout().is_terminal())];
+    let mut guard = None;
+    if let Some(log_dir) = &settings.log_dir {
+        let file = DailyLogFile::open(log_dir, LOG_RETENTION_DAYS)
+            .map_err(|e| anyhow::anyhow!("cannot open the log file in LOG_DIR={}: {e}", log_dir.display()))?;
+        let (file_writer, file_guard) = tracing_appender::non_blocking(file);
+        layers.push(format_layer(settings.log_format, file_writer, false));
+        guard = Some(file_guard);
+    }
 
     tracing_subscriber::registry()
-        .with(vec![stdout, file])
+        .with(layers)
         .with(filter)
         .try_init()
         .map_err(|e| anyhow::anyhow!("logging was already initialised: {e}"))?;

@@ -43,13 +43,17 @@ pub struct QuestionLine {
     pub relevance: Option<u8>,
 }
 
+/// Liberation Sans, regular and bold embedded. Italics (only the disclaimer uses them) are the
+/// PDF viewer's built-in Helvetica Oblique, which Liberation Sans matches metric for metric, so
+/// the report does not carry two more font files.
 fn font_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
-    let font = |bytes: &[u8]| FontData::new(bytes.to_vec(), None);
+    use printpdf::BuiltinFont;
+    let font = |bytes: &[u8], builtin| FontData::new(bytes.to_vec(), builtin);
     Ok(FontFamily {
-        regular: font(REGULAR)?,
-        bold: font(BOLD)?,
-        italic: font(ITALIC)?,
-        bold_italic: font(BOLD_ITALIC)?,
+        regular: font(REGULAR, None)?,
+        bold: font(BOLD, None)?,
+        italic: font(ITALIC, Some(BuiltinFont::HelveticaOblique))?,
+        bold_italic: font(BOLD_ITALIC, Some(BuiltinFont::HelveticaBoldOblique))?,
     })
 }
 
@@ -334,7 +338,7 @@ impl Plot<'_, '_> {
             let mut x = left;
             while x <= left + bar_width && top > 0.0 {
                 self.area.draw_line(vec![self.at(x, 0.0), self.at(x, top)], Style::new().with_color(*color));
-                x += 0.25;
+                x += 0.35;
             }
             let short: String = label.chars().take((slot / 1.6) as usize).collect();
             self.text(PLOT_LEFT + slot * i as f64 + 0.5, 4.0 + self.height + 1.5, &short)?;
