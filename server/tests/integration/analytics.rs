@@ -253,3 +253,37 @@ async fn the_pdf_report_holds_the_numbers_renders_and_is_only_for_its_owner() {
     let exported = events.iter().find(|e| e.name == "REPORT_EXPORTED").expect("REPORT_EXPORTED is recorded");
     assert!(exported.detail.as_deref().is_some_and(|d| d.contains(".pdf")), "its path is logged");
 }
+
+#[tokio::test]
+async fn concurrent_evaluations_of_many_candidates_keep_the_aggregates_exact() {
+    let app = scripted_app().await;
+    let mut candidates = Vec::new();
+    for name in ["Ann", "Bob", "Cat", "Dan", "Eve", "Fay"] {
+        let (browser, run) = started(&app, name, &format!("{}@example.com", name.to_lowercase())).await;
+        candidates.push((browser, current(&run).question_id));
+    }
+
+    // Two rounds in which candidates' averages cross each other's, all at once.
+    for round in 0..2_u8 {
+        let submits = candidates.iter().enumerate().map(|(i, (browser, question))| {
+            let score = if (i as u8 + round) % 2 == 0 { 50 } else { 60 };
+            async move {
+                submit(browser, *question, &scripted_answer(score, score, 1)).await;
+                next(browser, *question).await
+            }
+        });
+        let runs = futures_util::future::join_all(submits).await;
+        for ((_, question), run) in candidates.iter_mut().zip(runs) {
+            *question = current(&run).question_id;
+        }
+    }
+
+    let stored = all_stats(&app.db).await.unwrap();
+    let recomputed = recompute(&app.db).await.unwrap();
+    let sums = |evaluated: i64, correctness: i64| (evaluated, correctness);
+    assert_eq!(
+        stored.iter().map(|s| sums(s.evaluated, s.correctness_sum)).collect::<Vec<_>>(),
+        recomputed.iter().map(|s| sums(s.evaluated, s.correctness_sum)).collect::<Vec<_>>()
+    );
+    assert_eq!(histogram(&app.db).await.unwrap(), vec![(5500, 6)], "everyone averages 55 %");
+}

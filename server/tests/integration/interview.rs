@@ -478,3 +478,28 @@ async fn one_query_joins_who_which_vacancy_questions_answers_and_feedback() {
     let vacancy = vacancies::Entity::find().one(&app.db).await.unwrap().unwrap();
     assert_eq!(vacancy.position_title, "Backend Engineer");
 }
+
+#[tokio::test]
+async fn two_simultaneous_starts_leave_one_active_interview() {
+    let app = spawn_app().await;
+    let ada = ready_candidate(&app, "Ada", "ada@example.com").await;
+
+    let (first, second) = tokio::join!(
+        ada.call_ok::<InterviewScreen>("interview/start", &[]),
+        ada.call_ok::<InterviewScreen>("interview/start", &[])
+    );
+    let reset: InterviewScreen = ada.call_ok("interview/reset", &[]).await;
+
+    assert_eq!(
+        current(&running(first)).question_id,
+        current(&running(second)).question_id,
+        "both see one interview"
+    );
+    assert_eq!(reset.stage, Stage::NotStarted, "one reset ends it: no second interview comes back");
+    let active = interviews::Entity::find()
+        .filter(interviews::Column::Status.eq("active"))
+        .count(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(active, 0);
+}

@@ -76,26 +76,21 @@ pub async fn record_evaluation(
         .filter(C::UserId.eq(user_id))
         .exec(db)
         .await?;
-    if let Some(old) = stats.rank_key {
-        correctness_histogram::Entity::update_many()
-            .col_expr(
-                correctness_histogram::Column::Candidates,
-                Expr::col(correctness_histogram::Column::Candidates).sub(1),
-            )
-            .filter(correctness_histogram::Column::RankKey.eq(old))
-            .exec(db)
-            .await?;
-    }
-    if let Some(new) = new_key {
+    // Two candidates crossing in opposite directions touch the same two rows; taking them in key
+    // order keeps their transactions from deadlocking.
+    let mut moves = [(stats.rank_key, -1_i64), (new_key, 1)];
+    moves.sort_by_key(|(key, _)| *key);
+    for (key, change) in moves {
+        let Some(key) = key else { continue };
         correctness_histogram::Entity::insert(correctness_histogram::ActiveModel {
-            rank_key: Set(new),
-            candidates: Set(1),
+            rank_key: Set(key),
+            candidates: Set(Ord::max(change, 0)),
         })
         .on_conflict(
             OnConflict::column(correctness_histogram::Column::RankKey)
                 .value(
                     correctness_histogram::Column::Candidates,
-                    Expr::col(correctness_histogram::Column::Candidates).add(1),
+                    Expr::col(correctness_histogram::Column::Candidates).add(change),
                 )
                 .to_owned(),
         )

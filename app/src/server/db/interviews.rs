@@ -9,7 +9,8 @@ use sea_orm::{
 
 use super::entities::{answers, interviews, questions, suggestions, user_vacancies};
 
-/// The active interview of a user-vacancy, if one is running.
+/// The active interview of a user-vacancy, if one is running. Should a race have started two,
+/// every caller sees the same (the oldest) one, and [`create`] archives the newer.
 pub async fn active(
     db: &DatabaseConnection,
     user_vacancy_id: i64,
@@ -17,11 +18,14 @@ pub async fn active(
     interviews::Entity::find()
         .filter(interviews::Column::UserVacancyId.eq(user_vacancy_id))
         .filter(interviews::Column::Status.eq(interviews::STATUS_ACTIVE))
-        .order_by_desc(interviews::Column::InterviewId)
+        .order_by_asc(interviews::Column::InterviewId)
         .one(db)
         .await
 }
 
+/// Starts an interview for a user-vacancy. Two starts racing (two tabs, two server instances)
+/// may both insert; each then archives every active interview newer than the oldest, so exactly
+/// one stays active and both callers get it.
 pub async fn create(db: &DatabaseConnection, user_vacancy_id: i64) -> Result<interviews::Model, DbErr> {
     interviews::ActiveModel {
         user_vacancy_id: Set(user_vacancy_id),
@@ -30,7 +34,17 @@ pub async fn create(db: &DatabaseConnection, user_vacancy_id: i64) -> Result<int
         ..Default::default()
     }
     .insert(db)
-    .await
+    .await?;
+    let kept = active(db, user_vacancy_id).await?.ok_or_else(|| DbErr::RecordNotFound("interview".into()))?;
+    interviews::Entity::update_many()
+        .col_expr(interviews::Column::Status, Expr::value(interviews::STATUS_ARCHIVED))
+        .col_expr(interviews::Column::ArchivedAt, Expr::value(super::now()))
+        .filter(interviews::Column::UserVacancyId.eq(user_vacancy_id))
+        .filter(interviews::Column::Status.eq(interviews::STATUS_ACTIVE))
+        .filter(interviews::Column::InterviewId.gt(kept.interview_id))
+        .exec(db)
+        .await?;
+    Ok(kept)
 }
 
 /// Archives an interview if it is still active; `false` when it was not (already reset).
@@ -177,8 +191,26 @@ pub async fn suggestion_of(
 }
 
 /// Stores the coach's feedback and adds it to the candidate's aggregates in one transaction; a
-/// second one for the same question fails with a unique-key error.
+/// second one for the same question fails with a unique-key error. A transaction the database
+/// broke off (deadlock, lock timeout) is run again, up to three times.
 pub async fn insert_suggestion(
+    db: &DatabaseConnection,
+    user_id: i64,
+    suggestion: suggestions::ActiveModel,
+) -> Result<suggestions::Model, DbErr> {
+    let mut attempt = 1;
+    loop {
+        match store_suggestion(db, user_id, suggestion.clone()).await {
+            Err(error) if attempt < 3 && super::is_transient(&error) => {
+                tracing::warn!(attempt, %error, "storing feedback collided with another transaction; retrying");
+                attempt += 1;
+            }
+            result => return result,
+        }
+    }
+}
+
+async fn store_suggestion(
     db: &DatabaseConnection,
     user_id: i64,
     suggestion: suggestions::ActiveModel,

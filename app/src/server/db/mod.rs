@@ -107,6 +107,15 @@ pub fn constraint_violation(error: &DbErr) -> Option<ConstraintViolation> {
     }
 }
 
+/// Whether the database gave up on a transaction because of another one (a deadlock, a lock
+/// wait timeout, SQLite busy): running the same transaction again is the remedy.
+pub fn is_transient(error: &DbErr) -> bool {
+    let text = error.to_string();
+    ["Deadlock found", "1213", "Lock wait timeout", "1205", "database is locked"]
+        .iter()
+        .any(|sign| text.contains(sign))
+}
+
 #[cfg(test)]
 mod tests {
     use super::truncate;

@@ -28,6 +28,11 @@ pub(super) async fn move_on(
 ) -> Result<(), AppError> {
     let interview_id = running.interview.interview_id;
     let _lock = state.question_locks.lock(interview_id).await;
+    if !still_open(state, interview_id).await? {
+        return Err(AppError::Conflict(
+            "This interview was reset in another window. Reload the page to start again.".into(),
+        ));
+    }
     let records = records(state, interview_id).await?;
     let on_screen = records.iter().rev().find(|r| is_asked(r));
     match (from, on_screen) {
@@ -57,6 +62,12 @@ pub(super) async fn move_on(
     generate(state, running, &records, true).await.map(|_| ())
 }
 
+/// Whether the interview is still active (a reset may have come while waiting for the lock).
+async fn still_open(state: &AppState, interview_id: i64) -> Result<bool, AppError> {
+    let interview = db::interviews::find(&state.db, interview_id).await.map_err(AppError::internal)?;
+    Ok(interview.is_some_and(|i| i.status == db::entities::interviews::STATUS_ACTIVE))
+}
+
 /// Prepares the next question in the background, unless one is already waiting.
 pub(super) fn prefetch(state: &AppState, running: &Running) {
     let state = state.clone();
@@ -64,6 +75,9 @@ pub(super) fn prefetch(state: &AppState, running: &Running) {
     tokio::spawn(async move {
         let interview_id = running.interview.interview_id;
         let _lock = state.question_locks.lock(interview_id).await;
+        if !matches!(still_open(&state, interview_id).await, Ok(true)) {
+            return;
+        }
         let records = match records(&state, interview_id).await {
             Ok(records) => records,
             Err(_) => return,

@@ -362,8 +362,9 @@ pub async fn reset(
     user: &users::Model,
 ) -> Result<InterviewScreen, AppError> {
     if let Situation::Running(running) = situation(state, user).await? {
+        // No question lock: a slow coach preparing the next question must not hold up a reset;
+        // question generation checks under the lock that the interview is still open.
         let interview_id = running.interview.interview_id;
-        let _lock = state.question_locks.lock(interview_id).await;
         if db::interviews::archive(&state.db, interview_id).await.map_err(AppError::internal)? {
             let answered = records(state, interview_id).await?.iter().filter(|r| r.answer.is_some()).count();
             let event = Event::new(audit::INTERVIEW_RESET)
