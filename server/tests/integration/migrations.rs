@@ -41,6 +41,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "skill_tags_json",
             "question_order",
             "created_at",
+            "asked_at",
         ],
     ),
     ("answers", &["answer_id", "question_id", "answer_text", "is_skipped", "created_at"]),
@@ -70,6 +71,21 @@ const EXPECTED: &[(&str, &[&str])] = &[
         &["event_id", "name", "user_id", "vacancy_id", "request_id", "duration_ms", "detail", "created_at"],
     ),
     ("sessions", &["id", "data", "expiry_date"]),
+    (
+        "candidate_stats",
+        &[
+            "user_id",
+            "attempted",
+            "skipped",
+            "evaluated",
+            "correctness_sum",
+            "relevance_sum",
+            "red_flags_sum",
+            "rank_key",
+            "updated_at",
+        ],
+    ),
+    ("correctness_histogram", &["rank_key", "candidates"]),
 ];
 
 /// (table, column) → (declared type, nullable), from the catalog.
