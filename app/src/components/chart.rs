@@ -15,13 +15,27 @@ mod d3 {
     }
 }
 
-/// `kind` names the drawing in charts.js; `data` is its JSON; `children` is the data table.
+/// One row of a chart's table; `mine` marks the candidate's own row.
+pub struct TableRow {
+    pub cells: Vec<String>,
+    pub mine: bool,
+}
+
+impl TableRow {
+    pub fn new(cells: Vec<String>) -> Self {
+        Self { cells, mine: false }
+    }
+}
+
+/// `kind` names the drawing in charts.js; `data` is its JSON; `headers` and `rows` are the same
+/// numbers as a table.
 #[component]
 pub fn ChartFrame(
     kind: &'static str,
     title: &'static str,
     data: String,
-    children: Children,
+    headers: &'static [&'static str],
+    rows: Vec<TableRow>,
 ) -> impl IntoView {
     let canvas = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
@@ -38,7 +52,18 @@ pub fn ChartFrame(
         <figure class="chart-frame" aria-labelledby=labelled_by data-chart=kind>
             <figcaption id=caption_id>{title}</figcaption>
             <div class="chart" node_ref=canvas></div>
-            {children()}
+            <table class="chart-data">
+                <thead>
+                    <tr>{headers.iter().map(|h| view! { <th scope="col">{*h}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr class:mine=row.mine>
+                            {row.cells.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
         </figure>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Script;
 
 use crate::api::analytics::get_analytics;
-use crate::components::chart::ChartFrame;
+use crate::components::chart::{ChartFrame, TableRow};
 use crate::components::problem::loaded;
 use crate::model::analytics::{Analytics, percent};
 
@@ -50,6 +50,35 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
             .collect::<Vec<_>>(),
     )
     .unwrap_or_default();
+    let progress_rows = series
+        .iter()
+        .map(|p| {
+            TableRow::new(vec![
+                p.number.to_string(),
+                p.skill.clone(),
+                format!("{} %", p.correctness),
+                format!("{} %", p.relevance),
+            ])
+        })
+        .collect();
+    let average_rows = vec![
+        TableRow::new(vec!["Correctness".into(), percent(summary.avg_correctness)]),
+        TableRow::new(vec!["Role relevance".into(), percent(summary.avg_relevance)]),
+    ];
+    let distribution_rows = distribution
+        .iter()
+        .map(|b| TableRow {
+            cells: vec![
+                format!("{}–{} %{}", b.from, b.to, if b.yours { " (you)" } else { "" }),
+                b.candidates.to_string(),
+            ],
+            mine: b.yours,
+        })
+        .collect();
+    let skill_rows = skills
+        .iter()
+        .map(|s| TableRow::new(vec![s.skill.clone(), s.questions.to_string(), percent(s.avg_correctness)]))
+        .collect();
     view! {
         <p class="lead">{position_title}</p>
         <p class="analytics-actions">
@@ -71,48 +100,14 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
             <p class="weakest"><strong>"Practise next: "</strong>{weakest.join(", ")}</p>
         })}
         <div class="charts">
-            <ChartFrame kind="progress" title="Correctness and role relevance per answer" data=series_json>
-                <table class="chart-data">
-                    <thead><tr><th scope="col">"Answer"</th><th scope="col">"Skill"</th><th scope="col">"Correctness"</th><th scope="col">"Role relevance"</th></tr></thead>
-                    <tbody>
-                        {series.into_iter().map(|p| view! {
-                            <tr><td>{p.number}</td><td>{p.skill}</td><td>{format!("{} %", p.correctness)}</td><td>{format!("{} %", p.relevance)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </ChartFrame>
-            <ChartFrame kind="averages" title="Average correctness and role relevance" data=averages_json>
-                <table class="chart-data">
-                    <thead><tr><th scope="col">"Measure"</th><th scope="col">"Average"</th></tr></thead>
-                    <tbody>
-                        <tr><td>"Correctness"</td><td>{percent(summary.avg_correctness)}</td></tr>
-                        <tr><td>"Role relevance"</td><td>{percent(summary.avg_relevance)}</td></tr>
-                    </tbody>
-                </table>
-            </ChartFrame>
-            <ChartFrame kind="distribution" title="All candidates' average correctness (you are marked)" data=distribution_json>
-                <table class="chart-data">
-                    <thead><tr><th scope="col">"Average correctness"</th><th scope="col">"Candidates"</th></tr></thead>
-                    <tbody>
-                        {distribution.into_iter().map(|b| view! {
-                            <tr class:mine=b.yours>
-                                <td>{format!("{}–{} %", b.from, b.to)}{b.yours.then_some(" (you)")}</td>
-                                <td>{b.candidates}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </ChartFrame>
-            <ChartFrame kind="skills" title="Correctness per skill" data=skills_json>
-                <table class="chart-data">
-                    <thead><tr><th scope="col">"Skill"</th><th scope="col">"Questions"</th><th scope="col">"Average correctness"</th></tr></thead>
-                    <tbody>
-                        {skills.into_iter().map(|s| view! {
-                            <tr><td>{s.skill}</td><td>{s.questions}</td><td>{percent(s.avg_correctness)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </ChartFrame>
+            <ChartFrame kind="progress" title="Correctness and role relevance per answer" data=series_json
+                headers=&["Answer", "Skill", "Correctness", "Role relevance"] rows=progress_rows/>
+            <ChartFrame kind="averages" title="Average correctness and role relevance" data=averages_json
+                headers=&["Measure", "Average"] rows=average_rows/>
+            <ChartFrame kind="distribution" title="All candidates' average correctness (you are marked)"
+                data=distribution_json headers=&["Average correctness", "Candidates"] rows=distribution_rows/>
+            <ChartFrame kind="skills" title="Correctness per skill" data=skills_json
+                headers=&["Skill", "Questions", "Average correctness"] rows=skill_rows/>
         </div>
         <p class="hint">"Scores by " {coaches.join("; ")} ". Probabilistic coaching, not truth."</p>
     }
