@@ -108,14 +108,20 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
         doc.push(Paragraph::new(format!("Practise next: {}", analytics.weakest.join(", "))));
     }
 
-    heading(&mut doc, "Correctness and role relevance per answer");
-    doc.push(Chart::Progress(analytics.series.clone()));
-    heading(&mut doc, "Average correctness and role relevance");
-    doc.push(Chart::Averages(summary.avg_correctness.unwrap_or(0.0), summary.avg_relevance.unwrap_or(0.0)));
-    heading(&mut doc, "All candidates' average correctness (your bin in orange)");
-    doc.push(Chart::Distribution(analytics.distribution.clone()));
-    heading(&mut doc, "Correctness per skill");
-    doc.push(Chart::Skills(analytics.skills.clone()));
+    let averages =
+        Chart::Averages(summary.avg_correctness.unwrap_or(0.0), summary.avg_relevance.unwrap_or(0.0));
+    for (title, chart) in [
+        ("Correctness and role relevance per answer", Chart::Progress(analytics.series.clone())),
+        ("Average correctness and role relevance", averages),
+        (
+            "All candidates' average correctness (your bin in orange)",
+            Chart::Distribution(analytics.distribution.clone()),
+        ),
+        ("Correctness per skill", Chart::Skills(analytics.skills.clone())),
+    ] {
+        doc.push(Break::new(1.0));
+        doc.push(TitledChart { title, chart });
+    }
 
     heading(&mut doc, "Skills");
     table(
@@ -202,6 +208,36 @@ enum Chart {
 }
 
 const CHART_HEIGHT: f64 = 55.0;
+/// Room for a chart's title above it (the title and its chart always share a page).
+const TITLE_HEIGHT: f64 = 8.0;
+
+/// A chart with its title, kept on one page together.
+struct TitledChart {
+    title: &'static str,
+    chart: Chart,
+}
+
+impl Element for TitledChart {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        if f64::from(area.size().height) < TITLE_HEIGHT + CHART_HEIGHT {
+            return Ok(RenderResult { size: Size::new(0, 0), has_more: true });
+        }
+        let title_style = Style::new().bold().with_font_size(13);
+        area.print_str(&context.font_cache, Position::new(0, 0), title_style, self.title)?;
+        let mut below = area.clone();
+        below.add_offset(Position::new(0, TITLE_HEIGHT));
+        let chart = self.chart.render(context, below, style)?;
+        Ok(RenderResult {
+            size: Size::new(area.size().width, Mm::from(TITLE_HEIGHT) + chart.size.height),
+            has_more: chart.has_more,
+        })
+    }
+}
 const PLOT_LEFT: f64 = 14.0;
 const PLOT_BOTTOM: f64 = 10.0;
 
@@ -289,6 +325,10 @@ impl Plot<'_, '_> {
                     vec![self.at(0.0, y), self.at(self.width, y)],
                     Style::new().with_color(Color::Rgb(223, 227, 234)),
                 );
+            }
+            // Counts below 2 have no sensible middle tick.
+            if fraction == 0.5 && unit.is_empty() && max < 2.0 {
+                continue;
             }
             let label = format!("{:.0}{unit}", max * fraction);
             self.text(1.0, 4.0 + self.height - y - 1.5, &label)?;
