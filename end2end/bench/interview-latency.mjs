@@ -1,8 +1,9 @@
 // Benchmark (not a test): how fast the interview screen reacts, measured in Debian chromium
 // against the release server on a fresh SQLite database with the offline coach.
 //
-//   next→visible   click on "Next Question" until the next question's card is in the DOM and
-//                  painted, when the question was prefetched (the candidate took > 1 s to decide)
+//   next→visible   click on "Next Question" until the next question's card is in the DOM, and
+//                  until the following animation frame (painted), when the question was
+//                  prefetched (the candidate took > 1 s to decide); plus the server's own time
 //   submit server  server time of "Submit Answer" without the coach's own time, from the
 //                  response's Server-Timing header (total − coach)
 //   click→feedback click on "Submit Answer" until the feedback is painted (offline coach)
@@ -33,6 +34,7 @@ try {
   await prepare(page);
 
   const next = [];
+  const nextServer = [];
   const submitServer = [];
   const feedback = [];
   for (let round = 1; round <= rounds; round++) {
@@ -42,13 +44,17 @@ try {
     feedback.push(await clickUntil(page, 'Submit Answer', `#question-${n} ~ section.feedback`));
     submitServer.push(serverTimeWithoutCoach((await timing).headers()['server-timing'] ?? ''));
     await page.waitForTimeout(1000); // the candidate reads the feedback; the prefetch finishes
+    const nextTiming = page.waitForResponse((r) => r.url().endsWith('/api/interview/next'));
     next.push(await clickUntil(page, 'Next Question', `#question-${n + 1}`));
+    nextServer.push(serverTimeWithoutCoach((await nextTiming).headers()['server-timing'] ?? ''));
   }
   await browser.close();
 
-  report('Next Question click → next question painted (prefetched)', next);
+  report('Next Question click → next question in the page (prefetched)', next.map((t) => t.dom));
+  report('Next Question click → next question painted (next animation frame)', next.map((t) => t.painted));
+  report('Next Question server time (Server-Timing total)', nextServer);
   report('Submit Answer server time without the coach (Server-Timing total − coach)', submitServer);
-  report('Submit Answer click → feedback painted (offline coach included)', feedback);
+  report('Submit Answer click → feedback painted (offline coach included)', feedback.map((t) => t.painted));
 } finally {
   server.kill('SIGTERM');
 }
@@ -82,19 +88,19 @@ async function prepare(page) {
   await page.waitForTimeout(1000);
 }
 
-/// Clicks the button in the page and resolves, in the page's own clock, when `selector`
-/// matches and the next frame has been painted.
+/// Clicks the button in the page and resolves, in the page's own clock, with the time until
+/// `selector` matches (`dom`) and until the next animation frame after that (`painted`).
 function clickUntil(page, buttonText, selector) {
   return page.evaluate(
     ([buttonText, selector]) =>
       new Promise((resolve) => {
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === buttonText);
         const started = performance.now();
-        const done = () => requestAnimationFrame(() => resolve(performance.now() - started));
         const observer = new MutationObserver(() => {
           if (document.querySelector(selector)) {
             observer.disconnect();
-            done();
+            const dom = performance.now() - started;
+            requestAnimationFrame(() => resolve({ dom, painted: performance.now() - started }));
           }
         });
         observer.observe(document.body, { childList: true, subtree: true });
@@ -105,7 +111,7 @@ function clickUntil(page, buttonText, selector) {
 }
 
 function serverTimeWithoutCoach(header) {
-  const part = (name) => Number(new RegExp(`${name};dur=([0-9.]+)`).exec(header)?.[1] ?? NaN);
+  const part = (name) => Number(new RegExp(`${name};dur=([0-9.]+)`).exec(header)?.[1] ?? 0);
   return part('total') - part('coach');
 }
 

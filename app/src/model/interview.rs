@@ -50,7 +50,7 @@ pub struct Progress {
 }
 
 /// One question and what happened to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Turn {
     /// Identifies the question in forms; never shown.
     pub question_id: i64,
@@ -64,7 +64,7 @@ pub struct Turn {
 }
 
 /// What the candidate did with a question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Reply {
     /// Not answered yet.
     Open,
@@ -75,7 +75,7 @@ pub enum Reply {
 }
 
 /// The coach's evaluation of one answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Feedback {
     /// 0–100.
     pub correctness: u8,
@@ -92,7 +92,7 @@ pub struct Feedback {
 }
 
 /// A logical fallacy the coach thinks the answer shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FallacyNote {
     pub name: String,
     pub definition: String,

@@ -18,7 +18,7 @@ use crate::components::feedback::FeedbackPanel;
 use crate::components::problem::loaded;
 use crate::components::working::Working;
 use crate::error::AppError;
-use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Turn};
+use crate::model::interview::{InterviewScreen, Progress, Reply, Stage, Turn};
 
 #[component]
 pub fn InterviewPage() -> impl IntoView {
@@ -90,26 +90,42 @@ fn InterviewBoard(initial: InterviewScreen) -> impl IntoView {
         });
     }
 
+    // The frame changes rarely; the progress and each question card update on their own, so a
+    // click re-renders only the card that changed and the one that is new.
+    let frame = Memo::new(move |_| screen.with(Frame::of));
+    let progress = Memo::new(move |_| {
+        screen.with(|s| match &s.stage {
+            Stage::Running(run) => run.progress,
+            _ => Progress { covered: 0, total: 0 },
+        })
+    });
+    let turns = Memo::new(move |_| {
+        screen.with(|s| match &s.stage {
+            Stage::Running(run) => run.turns.clone(),
+            _ => Vec::new(),
+        })
+    });
+
     view! {
         {move || {
-            let screen = screen.get();
+            let frame = frame.get();
             view! {
                 <p class="lead">
-                    {(!screen.position_title.is_empty()).then(|| view! { <strong>{screen.position_title.clone()}</strong> })}
+                    {(!frame.position_title.is_empty()).then(|| view! { <strong>{frame.position_title.clone()}</strong> })}
                 </p>
-                <Documents screen=screen.clone()/>
-                {screen.analytics_available.then(|| view! {
+                <Documents cv=frame.cv_file_name.clone() jd=frame.jd_file_name.clone()/>
+                {frame.analytics_available.then(|| view! {
                     <p class="analytics-link"><a class="button secondary" href="/analytics">"Analytics"</a></p>
                 })}
-                {match screen.stage {
-                    Stage::NotReady { reason } => view! {
+                {match frame.stage {
+                    FrameStage::NotReady(reason) => view! {
                         <section class="panel">
                             <p>{reason}</p>
                             <a class="button primary" href="/setup">"Go to your documents"</a>
                         </section>
                     }.into_any(),
-                    Stage::NotStarted => view! { <StartPanel actions/> }.into_any(),
-                    Stage::Running(run) => view! { <RunView run actions/> }.into_any(),
+                    FrameStage::NotStarted => view! { <StartPanel actions/> }.into_any(),
+                    FrameStage::Running { coach } => view! { <RunView coach progress turns actions/> }.into_any(),
                 }}
             }
         }}
@@ -117,9 +133,42 @@ fn InterviewBoard(initial: InterviewScreen) -> impl IntoView {
     }
 }
 
+/// What the screen shows around the questions.
+#[derive(Clone, PartialEq)]
+struct Frame {
+    position_title: String,
+    cv_file_name: String,
+    jd_file_name: String,
+    analytics_available: bool,
+    stage: FrameStage,
+}
+
+#[derive(Clone, PartialEq)]
+enum FrameStage {
+    NotReady(String),
+    NotStarted,
+    Running { coach: String },
+}
+
+impl Frame {
+    fn of(screen: &InterviewScreen) -> Self {
+        Self {
+            position_title: screen.position_title.clone(),
+            cv_file_name: screen.cv_file_name.clone(),
+            jd_file_name: screen.jd_file_name.clone(),
+            analytics_available: screen.analytics_available,
+            stage: match &screen.stage {
+                Stage::NotReady { reason } => FrameStage::NotReady(reason.clone()),
+                Stage::NotStarted => FrameStage::NotStarted,
+                Stage::Running(run) => FrameStage::Running { coach: run.coach.clone() },
+            },
+        }
+    }
+}
+
 #[component]
-fn Documents(screen: InterviewScreen) -> impl IntoView {
-    let files = [("CV", screen.cv_file_name), ("Job description", screen.jd_file_name)];
+fn Documents(cv: String, jd: String) -> impl IntoView {
+    let files = [("CV", cv), ("Job description", jd)];
     view! {
         <ul class="documents" aria-label="Your documents">
             {files
@@ -145,29 +194,43 @@ fn StartPanel(actions: Actions) -> impl IntoView {
     }
 }
 
+/// A card's identity for re-rendering: the question, whether it is the current one, and what it
+/// shows (a card is rebuilt only when one of these changes).
+fn card_key(turn: &Turn, is_current: bool) -> (i64, bool, u64) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    turn.hash(&mut hasher);
+    (turn.question_id, is_current, hasher.finish())
+}
+
 #[component]
-fn RunView(run: Run, actions: Actions) -> impl IntoView {
-    let Progress { covered, total } = run.progress;
-    let current_id = run.current().map(|turn| turn.question_id);
-    let last = run.turns.len();
+fn RunView(
+    coach: String,
+    progress: Memo<Progress>,
+    turns: Memo<Vec<Turn>>,
+    actions: Actions,
+) -> impl IntoView {
+    let current_id = move || turns.with(|turns| turns.last().map(|turn| turn.question_id));
+    let cards = move || {
+        let turns = turns.get();
+        let last = turns.len();
+        turns.into_iter().map(|turn| (turn.number == last, turn)).collect::<Vec<_>>()
+    };
     view! {
         <div class="progress-line">
-            <label for="skills-progress">{format!("Skill {covered} of {total} covered")}</label>
-            <progress id="skills-progress" max=total.to_string() value=covered.to_string()></progress>
-            <span class="hint">"Questions by " {run.coach}</span>
+            <label for="skills-progress">
+                {move || { let p = progress.get(); format!("Skill {} of {} covered", p.covered, p.total) }}
+            </label>
+            <progress id="skills-progress" max=move || progress.get().total.to_string()
+                value=move || progress.get().covered.to_string()></progress>
+            <span class="hint">"Questions by " {coach}</span>
         </div>
         <ol class="turns" aria-label="Questions">
-            {run
-                .turns
-                .into_iter()
-                .map(|turn| {
-                    let is_current = turn.number == last;
-                    view! { <TurnCard turn is_current actions/> }
-                })
-                .collect_view()}
+            <For each=cards key=|(is_current, turn)| card_key(turn, *is_current)
+                children=move |(is_current, turn)| view! { <TurnCard turn is_current actions/> }/>
         </ol>
         <div class="interview-controls">
-            {current_id.map(|question_id| view! {
+            {move || current_id().map(|question_id| view! {
                 <ActionForm action=actions.next>
                     <input type="hidden" name="question_id" value=question_id.to_string()/>
                     <button type="submit" class="button" disabled=move || actions.busy()>"Next Question"</button>
