@@ -96,6 +96,10 @@ impl Drop for TestDatabase {
     }
 }
 
+/// Longest a test request may take: a request that hangs fails its test with a clear error
+/// instead of stalling the whole suite (seen once, not reproduced: see the session notes).
+const REQUEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// A running server and what a test needs to talk to it.
 pub struct TestApp {
     pub address: SocketAddr,
@@ -120,6 +124,7 @@ impl TestApp {
     /// look at each hop), sends this site's `Origin` on form posts.
     pub fn browser(&self) -> Browser {
         let client = reqwest::Client::builder()
+            .timeout(REQUEST_LIMIT)
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -290,7 +295,8 @@ async fn start(
     tokio::spawn(app.run_until(async {
         let _ = stopped.await;
     }));
-    TestApp { address, client: reqwest::Client::new(), db, _database: database, _stop: stop }
+    let client = reqwest::Client::builder().timeout(REQUEST_LIMIT).build().expect("build a client");
+    TestApp { address, client, db, _database: database, _stop: stop }
 }
 
 /// A directory inside the test database's temporary directory.
