@@ -266,7 +266,7 @@ async fn concurrent_evaluations_of_many_candidates_keep_the_aggregates_exact() {
     // Two rounds in which candidates' averages cross each other's, all at once.
     for round in 0..2_u8 {
         let submits = candidates.iter().enumerate().map(|(i, (browser, question))| {
-            let score = if (i as u8 + round) % 2 == 0 { 50 } else { 60 };
+            let score = if (i as u8 + round).is_multiple_of(2) { 50 } else { 60 };
             async move {
                 submit(browser, *question, &scripted_answer(score, score, 1)).await;
                 next(browser, *question).await
