@@ -21,7 +21,12 @@ pub async fn get_interview() -> Result<InterviewScreen, AppError> {
 pub async fn start_interview() -> Result<InterviewScreen, AppError> {
     use crate::server::{auth, interview, respond};
     respond::with_status(
-        async { interview::start(&auth::app_state()?, &auth::require_user().await?).await }.await,
+        async {
+            let state = auth::app_state()?;
+            let user = interview::start(&state, &auth::require_user().await?).await?;
+            interview::screen(&state, &user).await
+        }
+        .await,
     )
 }
 

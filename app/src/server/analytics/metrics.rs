@@ -1,6 +1,8 @@
 //! Analytics maths over plain numbers: averages, the rank key, rank and percentile from the
 //! histogram of all candidates' keys, the distribution's bins, and the weakest skills.
 
+use crate::model::analytics::SkillResult;
+
 /// Average correctness in hundredths of a percent (0–10000), rounded half up; the key candidates
 /// are ranked by. `None` before the first evaluated answer.
 pub fn rank_key(correctness_sum: i64, evaluated: i64) -> Option<i32> {
@@ -56,15 +58,14 @@ pub fn bin_of(key: i32, bins: usize) -> usize {
 
 /// The skills to practise next: those never asked first (in rank order), then the lowest
 /// average correctness; at most `limit`.
-pub fn weakest(skills: &[(String, u32, Option<f64>)], limit: usize) -> Vec<&str> {
-    let mut order: Vec<&(String, u32, Option<f64>)> = skills.iter().collect();
-    order.sort_by(|a, b| match (a.2, b.2) {
-        (None, None) => std::cmp::Ordering::Equal,
-        (None, Some(_)) => std::cmp::Ordering::Less,
-        (Some(_), None) => std::cmp::Ordering::Greater,
+pub fn weakest(skills: &[SkillResult], limit: usize) -> Vec<String> {
+    let mut order: Vec<&SkillResult> = skills.iter().collect();
+    // `None` (never evaluated) sorts before every score; the sort is stable, so rank order stays.
+    order.sort_by(|a, b| match (a.avg_correctness, b.avg_correctness) {
         (Some(x), Some(y)) => x.total_cmp(&y),
+        (x, y) => x.is_some().cmp(&y.is_some()),
     });
-    order.into_iter().take(limit).map(|(name, _, _)| name.as_str()).collect()
+    order.into_iter().take(limit).map(|skill| skill.skill.clone()).collect()
 }
 
 #[cfg(test)]
@@ -117,11 +118,16 @@ mod tests {
 
     #[test]
     fn the_weakest_skills_are_unpractised_ones_then_the_lowest_scores() {
+        let skill = |name: &str, questions, avg_correctness| SkillResult {
+            skill: name.to_owned(),
+            questions,
+            avg_correctness,
+        };
         let skills = vec![
-            ("Rust".to_owned(), 2, Some(80.0)),
-            ("SQL".to_owned(), 1, Some(35.0)),
-            ("Kubernetes".to_owned(), 0, None),
-            ("Testing".to_owned(), 1, Some(50.0)),
+            skill("Rust", 2, Some(80.0)),
+            skill("SQL", 1, Some(35.0)),
+            skill("Kubernetes", 0, None),
+            skill("Testing", 1, Some(50.0)),
         ];
         assert_eq!(weakest(&skills, 3), ["Kubernetes", "SQL", "Testing"]);
     }

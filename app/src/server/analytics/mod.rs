@@ -87,9 +87,7 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
     let top: Vec<TopSkill> =
         user.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
     let skills = per_skill(&top, &attempts);
-    let ranked: Vec<(String, u32, Option<f64>)> =
-        skills.iter().map(|s| (s.skill.clone(), s.questions, s.avg_correctness)).collect();
-    let weakest = metrics::weakest(&ranked, WEAKEST).into_iter().map(str::to_owned).collect();
+    let weakest = metrics::weakest(&skills, WEAKEST);
     let analytics = Analytics {
         position_title,
         summary,

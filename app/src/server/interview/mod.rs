@@ -163,15 +163,18 @@ pub(super) async fn records(state: &AppState, interview_id: i64) -> Result<Vec<Q
 }
 
 /// Starts an interview for the current vacancy (or keeps the running one). The coach ranks the
-/// skills first if an earlier attempt to do so failed.
-pub async fn start(state: &AppState, user: &users::Model) -> Result<InterviewScreen, AppError> {
-    if top_skills(user).is_empty() {
+/// skills first if an earlier attempt to do so failed. Returns the user's row as it now is (with
+/// the skills), for showing the screen.
+pub async fn start(state: &AppState, user: &users::Model) -> Result<users::Model, AppError> {
+    let user = if top_skills(user).is_empty() {
         intake::refresh_profile(state, user.user_id).await?;
-    }
-    let user = db::users::find(&state.db, user.user_id)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or(AppError::Unauthorized)?;
+        db::users::find(&state.db, user.user_id)
+            .await
+            .map_err(AppError::internal)?
+            .ok_or(AppError::Unauthorized)?
+    } else {
+        user.clone()
+    };
     if top_skills(&user).is_empty() && user.cv_text.is_some() {
         return Err(AppError::Unavailable(
             "The coach has not ranked the skills for this vacancy yet, so there is nothing to ask about. \
@@ -180,7 +183,7 @@ pub async fn start(state: &AppState, user: &users::Model) -> Result<InterviewScr
         ));
     }
     intake::start_interview(state, &user).await?;
-    screen(state, &user).await
+    Ok(user)
 }
 
 /// "Next Question" from the question on screen: skips it if it has no answer yet, then shows

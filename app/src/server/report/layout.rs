@@ -199,7 +199,8 @@ fn table(doc: &mut genpdf::Document, weights: &[usize], header: &[&str], rows: V
     doc.push(table);
 }
 
-/// A chart drawn with genpdf lines: the same four charts as the analytics page.
+/// A chart drawn with genpdf lines: the same four charts as the analytics page. It is drawn
+/// by [`TitledChart`], which keeps it on one page with its title.
 enum Chart {
     Progress(Vec<Point>),
     Averages(f64, f64),
@@ -231,30 +232,22 @@ impl Element for TitledChart {
         area.print_str(&context.font_cache, Position::new(0, 0), title_style, self.title)?;
         let mut below = area.clone();
         below.add_offset(Position::new(0, TITLE_HEIGHT));
-        let chart = self.chart.render(context, below, style)?;
+        self.chart.draw(context, &below, style)?;
         Ok(RenderResult {
-            size: Size::new(area.size().width, Mm::from(TITLE_HEIGHT) + chart.size.height),
-            has_more: chart.has_more,
+            size: Size::new(area.size().width, Mm::from(TITLE_HEIGHT + CHART_HEIGHT)),
+            has_more: false,
         })
     }
 }
 const PLOT_LEFT: f64 = 14.0;
 const PLOT_BOTTOM: f64 = 10.0;
 
-impl Element for Chart {
-    fn render(
-        &mut self,
-        context: &Context,
-        area: Area<'_>,
-        style: Style,
-    ) -> Result<RenderResult, genpdf::error::Error> {
-        let size = Size::new(area.size().width, Mm::from(CHART_HEIGHT));
-        if area.size().height < size.height {
-            // Not enough room left on this page: ask for the next one.
-            return Ok(RenderResult { size: Size::new(0, 0), has_more: true });
-        }
+impl Chart {
+    /// Draws the chart into the top `CHART_HEIGHT` millimetres of `area` (the caller checked
+    /// that they fit).
+    fn draw(&self, context: &Context, area: &Area<'_>, style: Style) -> Result<(), genpdf::error::Error> {
         let plot = Plot {
-            area: &area,
+            area,
             context,
             style: style.with_font_size(7),
             width: f64::from(area.size().width) - PLOT_LEFT - 4.0,
@@ -262,11 +255,9 @@ impl Element for Chart {
         };
         plot.axes()?;
         match self {
-            Chart::Progress(points) => plot.lines(points)?,
-            Chart::Averages(correctness, relevance) => plot.bars(
-                &[("Correctness", *correctness, BLUE), ("Role relevance", *relevance, ORANGE)],
-                100.0,
-            )?,
+            Chart::Progress(points) => plot.lines(points),
+            Chart::Averages(correctness, relevance) => plot
+                .bars(&[("Correctness", *correctness, BLUE), ("Role relevance", *relevance, ORANGE)], 100.0),
             Chart::Distribution(bins) => {
                 let max = bins.iter().map(|b| b.candidates).max().unwrap_or(1).max(1) as f64;
                 let labels: Vec<String> = bins.iter().map(|b| format!("{}-{}", b.from, b.to)).collect();
@@ -277,17 +268,16 @@ impl Element for Chart {
                         (label.as_str(), b.candidates as f64, if b.yours { ORANGE } else { GREY })
                     })
                     .collect();
-                plot.bars(&bars, max)?;
+                plot.bars(&bars, max)
             }
             Chart::Skills(skills) => {
                 let bars: Vec<(&str, f64, Color)> = skills
                     .iter()
                     .map(|s| (s.skill.as_str(), s.avg_correctness.unwrap_or(0.0), BLUE))
                     .collect();
-                plot.bars(&bars, 100.0)?;
+                plot.bars(&bars, 100.0)
             }
         }
-        Ok(RenderResult { size, has_more: false })
     }
 }
 

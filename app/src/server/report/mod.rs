@@ -69,23 +69,20 @@ pub async fn make_report(
 ) -> Result<String, AppError> {
     let started = Instant::now();
     let (analytics, attempts) = analytics::compute(state, user).await?;
-    let mut answered = 0;
     let questions = attempts
         .iter()
-        .map(|attempt| {
-            answered += 1;
-            QuestionLine {
-                number: answered,
-                skill: attempt.skill_tag.clone(),
-                question: attempt.question_text.clone(),
-                status: match (attempt.is_skipped, attempt.correctness) {
-                    (true, _) => "skipped",
-                    (false, Some(_)) => "answered",
-                    (false, None) => "awaiting feedback",
-                },
-                correctness: attempt.correctness.map(|c| c.clamp(0, 100) as u8),
-                relevance: attempt.role_relevance.map(|r| r.clamp(0, 100) as u8),
-            }
+        .enumerate()
+        .map(|(i, attempt)| QuestionLine {
+            number: i + 1,
+            skill: attempt.skill_tag.clone(),
+            question: attempt.question_text.clone(),
+            status: match (attempt.is_skipped, attempt.correctness) {
+                (true, _) => "skipped",
+                (false, Some(_)) => "answered",
+                (false, None) => "awaiting feedback",
+            },
+            correctness: attempt.correctness.map(|c| c.clamp(0, 100) as u8),
+            relevance: attempt.role_relevance.map(|r| r.clamp(0, 100) as u8),
         })
         .collect();
     let data = ReportData {
