@@ -25,12 +25,14 @@ impl QuestionLocks {
         QuestionLock { guard: Some(entry.lock_owned().await), interview_id, locks: self.clone() }
     }
 
-    /// How many interviews have a lock entry (held or waited for).
-    pub fn len(&self) -> usize {
+    /// How many interviews have a lock entry (held or waited for); for the tests.
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    fn is_empty(&self) -> bool {
         self.len() == 0
     }
 }
