@@ -81,8 +81,9 @@ test-mysql: node ## Integration tests against a fresh MySQL/MariaDB database per
 test-container: build ## The container contract (env-only config, JSON logs, SIGTERM) on the release binary
 	SERVER_BIN="$(SERVER_BIN)" cargo test -p server --test integration container::
 
-bench: build node ## Benchmarks that print numbers (interview latency; analytics at 1M candidates on MariaDB); not part of make test
+bench: build node ## Benchmarks that print numbers (interview latency; document reading; analytics at 1M candidates on MariaDB); not part of make test
 	cd end2end && SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" node bench/interview-latency.mjs $(BENCH_ROUNDS)
+	SERVER_BIN="$(SERVER_BIN)" cargo bench -p server --bench documents
 	cargo bench -p server --bench analytics
 
 test-browser: build node ## Playwright in Debian chromium, JavaScript off and hydrated

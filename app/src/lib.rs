@@ -11,6 +11,7 @@
 pub mod api;
 pub mod components;
 pub mod error;
+pub mod messages;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

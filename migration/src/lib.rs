@@ -10,6 +10,7 @@ mod columns;
 mod m20261124_000001_create_core_tables;
 mod m20261125_000001_add_questions_asked_at;
 mod m20261125_000002_create_candidate_stats;
+mod m20261130_000001_create_usage_events;
 
 /// Every migration of the product, in the order it must run.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000001_create_core_tables::Migration),
             Box::new(m20261125_000001_add_questions_asked_at::Migration),
             Box::new(m20261125_000002_create_candidate_stats::Migration),
+            Box::new(m20261130_000001_create_usage_events::Migration),
         ]
     }
 }

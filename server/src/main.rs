@@ -2,7 +2,9 @@
 //!
 //! `server` (or `server serve`) runs the web app, applying migrations first;
 //! `server migrate` only applies migrations and exits (for a one-off job before a deploy);
-//! `server healthcheck` asks a running server's `/healthz` (the container's HEALTHCHECK).
+//! `server healthcheck` asks a running server's `/healthz` (the container's HEALTHCHECK);
+//! `server read-document <kind>` is the isolated document reader the server starts for each
+//! upload (see `app::server::extraction`), not a command for people.
 
 mod healthcheck;
 
@@ -10,16 +12,30 @@ use std::process::ExitCode;
 
 use app::server::config::{LogFormat, Settings};
 use app::server::startup::{Application, shutdown_signal};
-use app::server::{db, telemetry};
+use app::server::{db, extraction, telemetry};
 
 enum Command {
     Serve,
     Migrate,
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    let command = match std::env::args().nth(1).as_deref() {
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    // The document reader starts no runtime and reads no settings: it limits itself and reads.
+    if args.get(1).map(String::as_str) == Some(extraction::COMMAND) {
+        return extraction::run_child(args.get(2).map(String::as_str));
+    }
+    match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime.block_on(run(args.get(1).map(String::as_str))),
+        Err(error) => {
+            eprintln!("Interview Coach cannot start: no async runtime ({error})");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Option<&str>) -> ExitCode {
+    let command = match command {
         None | Some("serve") => Command::Serve,
         Some("migrate") => Command::Migrate,
         Some("healthcheck") => {

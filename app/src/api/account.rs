@@ -23,25 +23,28 @@ pub async fn get_visitor() -> Result<Visitor, AppError> {
 /// The sign-in page: method, whether already signed in, and the last form message (shown once).
 #[server(endpoint = "sign_in_page")]
 pub async fn get_sign_in_page() -> Result<SignInPage, AppError> {
+    use crate::error::ResultExt;
     use crate::server::auth::{self, session};
 
     let state = auth::app_state()?;
     let session = auth::current_session().await?;
     let signed_in = auth::session_user(&state, &session).await?.is_some();
-    let feedback = session::take_feedback(&session).await.map_err(AppError::internal)?;
+    let feedback = session::take_feedback(&session).await.context("reading the form message")?;
     Ok(SignInPage { method: state.sign_in.method(), signed_in, feedback })
 }
 
 /// The one-time profile form, pre-filled from the provider; `None` when no sign-in awaits it.
 #[server(endpoint = "profile_draft")]
 pub async fn get_profile_draft() -> Result<Option<ProfileDraft>, AppError> {
+    use crate::error::ResultExt;
     use crate::server::auth::{self, session};
 
     let session = auth::current_session().await?;
-    let Some(pending) = session::pending_profile(&session).await.map_err(AppError::internal)? else {
+    let Some(pending) = session::pending_profile(&session).await.context("reading the pending sign-in")?
+    else {
         return Ok(None);
     };
-    let feedback = session::take_feedback(&session).await.map_err(AppError::internal)?;
+    let feedback = session::take_feedback(&session).await.context("reading the form message")?;
     let state = auth::app_state()?;
     Ok(Some(auth::accounts::profile_draft(&state.db, pending, feedback).await?))
 }

@@ -81,12 +81,14 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
         .collect();
     view! {
         <p class="lead">{position_title}</p>
-        <p class="analytics-actions">
+        // A `<div>`, not a `<p>`: the browser's parser closes a `<p>` at a `<form>`, and the DOM it
+        // builds would no longer match what hydration expects.
+        <div class="analytics-actions">
             <a class="button secondary" href="/interview">"Back to the interview"</a>
             <form method="post" action="/analytics/report" class="inline-form">
                 <button type="submit" class="button primary">"Download PDF"</button>
             </form>
-        </p>
+        </div>
         <dl class="metrics" aria-label="Summary">
             {metrics.into_iter().map(|(label, value)| view! {
                 <div class="metric"><dt>{label}</dt><dd>{value}</dd></div>

@@ -8,7 +8,6 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos::server_fn::error::ServerFnUrlError;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::interview::{
@@ -32,7 +31,7 @@ pub fn InterviewPage() -> impl IntoView {
 /// The problem a form post reported when JavaScript is off (the server puts it in the URL).
 fn problem_from_url() -> Option<String> {
     let query = use_query_map().get_untracked();
-    query.get("__err").map(|encoded| ServerFnUrlError::<AppError>::decode_err(&encoded).to_string())
+    query.get("__err").map(|encoded| AppError::from_url(&encoded).to_string())
 }
 
 /// The actions the screen's forms run, shared by the pieces that show their state.

@@ -43,6 +43,25 @@ pub struct Settings {
     pub oidc: Option<OidcSettings>,
     pub allow_dev_signin: bool,
     pub coach: CoachSettings,
+    /// What one candidate (or one instance) may use.
+    pub limits: Limits,
+    /// The program that reads uploaded documents in a child process (`<program> read-document`):
+    /// this server binary. Not an environment variable; tests point it at the built binary.
+    pub document_reader: PathBuf,
+}
+
+/// Per-candidate and per-instance limits: abuse costs the abuser, not the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Documents read at once on one instance (`DOCUMENT_READERS`); each may use 256 MiB.
+    pub document_readers: usize,
+    /// Uploads per candidate in any hour (`UPLOADS_PER_HOUR`).
+    pub uploads_per_hour: u32,
+    /// Coach calls per candidate in any hour: questions, evaluations, retries, profiles
+    /// (`COACH_CALLS_PER_HOUR`).
+    pub coach_calls_per_hour: u32,
+    /// Questions one interview may ask (`QUESTIONS_PER_INTERVIEW`).
+    pub questions_per_interview: u32,
 }
 
 /// How log lines are written to stdout.
@@ -157,6 +176,25 @@ impl Settings {
                     |s| (1..=600).contains(s),
                 )?),
             },
+            limits: Limits {
+                document_readers: parse_or("DOCUMENT_READERS", get("DOCUMENT_READERS"), 2, |n| {
+                    (1..=64).contains(n)
+                })?,
+                uploads_per_hour: parse_or("UPLOADS_PER_HOUR", get("UPLOADS_PER_HOUR"), 30, |n| *n >= 1)?,
+                coach_calls_per_hour: parse_or(
+                    "COACH_CALLS_PER_HOUR",
+                    get("COACH_CALLS_PER_HOUR"),
+                    200,
+                    |n| *n >= 1,
+                )?,
+                questions_per_interview: parse_or(
+                    "QUESTIONS_PER_INTERVIEW",
+                    get("QUESTIONS_PER_INTERVIEW"),
+                    50,
+                    |n| (10..=1000).contains(n),
+                )?,
+            },
+            document_reader: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("server")),
             data_dir,
         };
         settings.check_sign_in()?;

@@ -25,6 +25,7 @@ use super::auth::{self, SignIn};
 use super::coach::engine::{CoachEngine, OfflineCoach};
 use super::coach::llm::LlmCoach;
 use super::config::Settings;
+use super::extraction::DocumentReader;
 use super::state::AppState;
 use super::{db, health, intake, request_id};
 use crate::{App, shell};
@@ -72,12 +73,15 @@ impl Application {
                 SignIn::Development
             }
         };
+        let documents =
+            DocumentReader::new(settings.document_reader.clone(), settings.limits.document_readers);
         let state = AppState {
             leptos_options: leptos_options(&settings, listener.local_addr()?),
             db,
             settings: Arc::new(settings),
             sign_in,
             coach,
+            documents,
             question_locks: Default::default(),
         };
         let sessions = DbSessionStore::new(state.db.clone());

@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 use super::auth::SignIn;
 use super::coach::engine::CoachEngine;
 use super::config::Settings;
+use super::extraction::DocumentReader;
 use super::interview::QuestionLocks;
 
 /// Shared application state. Cloning is cheap (reference counts only).
@@ -20,6 +21,8 @@ pub struct AppState {
     pub sign_in: SignIn,
     /// The coach every analysis goes through (offline rules, or a language model).
     pub coach: Arc<dyn CoachEngine>,
+    /// Reads uploaded documents in isolated child processes.
+    pub documents: DocumentReader,
     /// Serialises question generation per interview (see [`super::interview`]).
     pub question_locks: QuestionLocks,
 }

@@ -1,14 +1,15 @@
 //! Reading real documents, and refusing damaged or hostile ones with a clear message.
 
-use std::sync::Arc;
-
 use app::server::documents::{self, DocumentError, DocumentKind, MAX_UPLOAD_BYTES};
+use app::server::extraction::DocumentReader;
 
+use crate::support::document_reader;
 use crate::support::files::{deep_page_tree_pdf, fixture, flipped, path_escaping_docx, png, zip_bomb_docx};
 
-async fn read(name: &str, bytes: Vec<u8>) -> Result<documents::Extracted, DocumentError> {
+/// Reads a file the way the server does: type check, then the isolated reader process.
+pub async fn read(name: &str, bytes: Vec<u8>) -> Result<documents::Extracted, DocumentError> {
     let kind = documents::detect(name, &bytes)?;
-    documents::extract(kind, Arc::new(bytes)).await
+    DocumentReader::new(document_reader(), 2).read(kind, bytes).await
 }
 
 #[tokio::test]

@@ -86,6 +86,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
         ],
     ),
     ("correctness_histogram", &["rank_key", "candidates"]),
+    ("usage_events", &["usage_id", "user_id", "action", "at"]),
 ];
 
 /// (table, column) → (declared type, nullable), from the catalog.
@@ -151,7 +152,12 @@ async fn mysql_uses_microsecond_datetimes_and_long_text() {
     let columns = catalog(&conn, database.backend).await;
     let ty = |t: &str, c: &str| columns[&(t.to_owned(), c.to_owned())].0.clone();
 
-    for (table, column) in [("users", "created_at"), ("answers", "created_at"), ("sessions", "expiry_date")] {
+    for (table, column) in [
+        ("users", "created_at"),
+        ("answers", "created_at"),
+        ("sessions", "expiry_date"),
+        ("usage_events", "at"),
+    ] {
         assert_eq!(ty(table, column), "datetime(6)", "{table}.{column}");
     }
     for (table, column) in [("users", "cv_text"), ("vacancies", "jd_text"), ("answers", "answer_text")] {

@@ -7,7 +7,7 @@ pub mod metrics;
 
 use std::time::Instant;
 
-use crate::error::AppError;
+use crate::error::{AppError, ResultExt};
 use crate::model::analytics::{Analytics, Bin, Point, SkillResult, Standing, Summary};
 use crate::server::audit::{self, Event};
 use crate::server::coach::profile::TopSkill;
@@ -50,14 +50,14 @@ pub async fn analytics(
 pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics, Vec<Attempt>), AppError> {
     let stats = db::analytics::stats(&state.db, user.user_id)
         .await
-        .map_err(AppError::internal)?
+        .context("reading the candidate's statistics")?
         .filter(|stats| stats.attempted > 0)
         .ok_or_else(|| AppError::Conflict(NOTHING_YET.into()))?;
-    let histogram = db::analytics::histogram(&state.db).await.map_err(AppError::internal)?;
-    let attempts = db::analytics::attempts(&state.db, user.user_id).await.map_err(AppError::internal)?;
+    let histogram = db::analytics::histogram(&state.db).await.context("reading the score histogram")?;
+    let attempts = db::analytics::attempts(&state.db, user.user_id).await.context("reading the attempts")?;
     let position_title = db::vacancies::current(&state.db, user.user_id)
         .await
-        .map_err(AppError::internal)?
+        .context("reading the current vacancy")?
         .map(|(_, vacancy)| vacancy.position_title)
         .unwrap_or_default();
 

@@ -11,11 +11,11 @@ use sea_orm::DatabaseConnection;
 
 use super::identity::Identity;
 use super::session::PendingProfile;
-use crate::error::AppError;
+use crate::error::{AppError, ResultExt};
 use crate::model::account::{FormFeedback, ProfileDraft};
 use crate::server::db::entities::users;
 use crate::server::db::users::NewUser;
-use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::db::{self, Duplicate, UniqueKeyExt};
 
 /// Where a sign-in stands once the identity is known.
 #[derive(Debug)]
@@ -29,14 +29,14 @@ pub enum Outcome {
 /// Finds or creates the person's row for a verified identity.
 pub async fn resolve(db: &DatabaseConnection, identity: &Identity) -> Result<Outcome, AppError> {
     let found = match identity.trusted_email() {
-        Some(email) => db::users::find_by_email(db, email).await.map_err(AppError::internal)?,
+        Some(email) => db::users::find_by_email(db, email).await.context("finding the user by e-mail")?,
         None => None,
     };
     let found = match (found, &identity.issuer, &identity.subject) {
         (Some(user), _, _) => Some(user),
-        (None, Some(issuer), Some(subject)) => {
-            db::users::find_by_subject(db, issuer, subject).await.map_err(AppError::internal)?
-        }
+        (None, Some(issuer), Some(subject)) => db::users::find_by_subject(db, issuer, subject)
+            .await
+            .context("finding the user by provider subject")?,
         _ => None,
     };
 
@@ -50,7 +50,7 @@ pub async fn resolve(db: &DatabaseConnection, identity: &Identity) -> Result<Out
             &identity.last_name,
         )
         .await
-        .map_err(AppError::internal)?,
+        .context("recording the sign-in")?,
         None => match identity.trusted_email() {
             Some(email) if identity.has_names() => create(db, identity, email).await?,
             _ => return Ok(Outcome::NeedsProfile { existing: None }),
@@ -74,12 +74,15 @@ fn new_user(identity: &Identity, email: &str, first_name: &str, last_name: &str)
 
 /// Inserts the person's row; when a parallel sign-in inserted it first, uses that one.
 async fn create(db: &DatabaseConnection, identity: &Identity, email: &str) -> Result<users::Model, AppError> {
-    match db::users::create(db, new_user(identity, email, &identity.first_name, &identity.last_name)).await {
+    let new = new_user(identity, email, &identity.first_name, &identity.last_name);
+    match db::users::create(db, new).await.or_duplicate().context("creating the user")? {
         Ok(user) => Ok(user),
-        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
-            db::users::find_by_email(db, email).await.map_err(AppError::internal)?.ok_or(AppError::Internal)
-        }
-        Err(error) => Err(AppError::internal(error)),
+        Err(Duplicate) => db::users::find_by_email(db, email)
+            .await
+            .context("reading the user a parallel sign-in created")?
+            .ok_or_else(|| {
+                AppError::internal(anyhow::anyhow!("the user's e-mail is taken, yet no user has it"))
+            }),
     }
 }
 
@@ -97,21 +100,23 @@ pub async fn complete_profile(
 ) -> Result<users::Model, AppError> {
     if let Some(user_id) = existing_user_id {
         let user =
-            db::users::find(db, user_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
-        return db::users::set_names(db, user, first_name, last_name).await.map_err(AppError::internal);
+            db::users::find(db, user_id).await.context("reading the user")?.ok_or(AppError::NotFound)?;
+        return db::users::set_names(db, user, first_name, last_name)
+            .await
+            .context("saving the user's names");
     }
     let email = identity.trusted_email().unwrap_or(email);
-    match db::users::create(db, new_user(identity, email, first_name, last_name)).await {
-        Ok(user) => Ok(user),
-        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
-            Err(AppError::validation(
+    db::users::create(db, new_user(identity, email, first_name, last_name))
+        .await
+        .or_duplicate()
+        .context("creating the user")?
+        .map_err(|Duplicate| {
+            AppError::validation(
                 "email",
                 "This e-mail address belongs to another account. Sign in the way that account \
                  normally signs in, or use a different address.",
-            ))
-        }
-        Err(error) => Err(AppError::internal(error)),
-    }
+            )
+        })
 }
 
 /// The one-time profile form for a pending sign-in: pre-filled from the provider, or with what
@@ -132,7 +137,7 @@ pub async fn profile_draft(
         _ if email_editable => typed_email,
         Some(user_id) => db::users::find(db, user_id)
             .await
-            .map_err(AppError::internal)?
+            .context("reading the user's e-mail")?
             .map(|u| u.email)
             .unwrap_or_default(),
         None => identity.email.unwrap_or_default(),

@@ -20,7 +20,7 @@ use std::sync::Arc;
 use leptos::prelude::use_context;
 use tower_sessions::Session;
 
-use crate::error::AppError;
+use crate::error::{AppError, ResultExt};
 use crate::model::account::SignInMethod;
 use crate::server::db::{self, entities::users};
 use crate::server::state::AppState;
@@ -81,10 +81,10 @@ pub async fn current_user() -> Result<Option<users::Model>, AppError> {
 
 /// The user a session belongs to (for axum handlers, which have the session already).
 pub async fn session_user(state: &AppState, session: &Session) -> Result<Option<users::Model>, AppError> {
-    let Some(user_id) = session::user_id(session).await.map_err(AppError::internal)? else {
+    let Some(user_id) = session::user_id(session).await.context("reading the session")? else {
         return Ok(None);
     };
-    let user = db::users::find(&state.db, user_id).await.map_err(AppError::internal)?;
+    let user = db::users::find(&state.db, user_id).await.context("reading the signed-in user")?;
     if let Some(user) = &user {
         tracing::Span::current().record("user.id", user.user_id);
     }

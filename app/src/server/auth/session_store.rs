@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
-use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::db::{self, Duplicate, UniqueKeyExt};
 
 /// Sessions in the `sessions` table.
 #[derive(Clone, Debug)]
@@ -23,7 +23,8 @@ impl DbSessionStore {
         Self { db }
     }
 
-    /// Deletes expired sessions every `period`, for as long as the process runs.
+    /// Deletes expired sessions (and usage rows no limit counts any more) every `period`, for as
+    /// long as the process runs.
     pub fn spawn_expiry_sweeper(&self, period: Duration) -> tokio::task::JoinHandle<()> {
         let db = self.db.clone();
         tokio::spawn(async move {
@@ -34,6 +35,10 @@ impl DbSessionStore {
                     Ok(0) => {}
                     Ok(removed) => tracing::debug!(removed, "expired sessions removed"),
                     Err(error) => tracing::warn!(%error, "could not remove expired sessions"),
+                }
+                // The per-candidate limits' old rows go with the same sweep.
+                if let Err(error) = crate::server::limits::sweep(&db).await {
+                    tracing::warn!(%error, "could not remove old usage rows");
                 }
             }
         })
@@ -67,12 +72,9 @@ impl SessionStore for DbSessionStore {
         // visitor take over another's session, so it gets a fresh id instead of an overwrite.
         loop {
             let (id, data, expires) = encode(record)?;
-            match db::sessions::insert(&self.db, &id, data, expires).await {
+            match db::sessions::insert(&self.db, &id, data, expires).await.or_duplicate().map_err(backend)? {
                 Ok(()) => return Ok(()),
-                Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
-                    record.id = Id::default();
-                }
-                Err(error) => return Err(backend(error)),
+                Err(Duplicate) => record.id = Id::default(),
             }
         }
     }

@@ -1,7 +1,14 @@
 //! The coach engine interface and the offline (rules) engine.
 //!
 //! Engines sit behind [`CoachEngine`] in the app state, chosen once at start-up: profile
-//! extraction, the next question for a target skill, and answer evaluation.
+//! extraction, the next question for a target skill, and answer evaluation. Callers run each
+//! call through [`contained`], so that a panic inside an engine is one failed coach call, not a
+//! failed request.
+
+use std::future::{Future, poll_fn};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::pin;
+use std::task::Poll;
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +28,36 @@ pub struct ProfileAnalysis {
 pub enum CoachError {
     #[error("the coach is unavailable: {0}")]
     Unavailable(String),
+    /// A bug in the engine: it panicked (logged where [`contained`] caught it).
+    #[error("the coach engine panicked during {task}")]
+    Panicked { task: &'static str },
+}
+
+/// Runs one engine call so that a panic inside it becomes [`CoachError::Panicked`], logged
+/// once here. Callers then treat it like any other coach failure: an answer stays saved and
+/// "Retry feedback" can ask again, instead of the request failing the same way every time.
+///
+/// `AssertUnwindSafe` holds because a call that panicked is dropped, never polled again, and
+/// engines keep no state that a half-finished call could leave inconsistent (the two here keep
+/// none; a new engine with state must keep it that way).
+pub async fn contained<T>(
+    task: &'static str,
+    call: impl Future<Output = Result<T, CoachError>>,
+) -> Result<T, CoachError> {
+    let mut call = pin!(call);
+    poll_fn(|cx| match catch_unwind(AssertUnwindSafe(|| call.as_mut().poll(cx))) {
+        Ok(poll) => poll,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|text| (*text).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "(not a text message)".to_owned());
+            tracing::error!(coach.task = task, panic.message = %message, "the coach engine panicked");
+            Poll::Ready(Err(CoachError::Panicked { task }))
+        }
+    })
+    .await
 }
 
 /// A coach: the offline rules engine, or a language model.
@@ -98,5 +135,75 @@ mod tests {
         let answer = "I used Rust at work for some things.";
         assert_eq!(coach.evaluate(asked, answer).await.unwrap(), rubric::assess(asked, answer));
         assert_eq!(coach.label(), "Offline coach (rules)");
+    }
+
+    /// An engine with a bug: every call panics (after an await, as a real one would).
+    struct PanickingCoach;
+
+    #[async_trait::async_trait]
+    impl CoachEngine for PanickingCoach {
+        fn label(&self) -> String {
+            "panicking".into()
+        }
+
+        fn prompt_version(&self) -> &'static str {
+            "test"
+        }
+
+        async fn extract_profile(&self, _cv: &str, _jd: &str) -> Result<ProfileAnalysis, CoachError> {
+            tokio::task::yield_now().await;
+            panic!("profile bug")
+        }
+
+        async fn next_question(&self, _request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
+            tokio::task::yield_now().await;
+            panic!("question bug")
+        }
+
+        async fn evaluate(&self, _asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
+            tokio::task::yield_now().await;
+            panic!("end byte index 4 is not a char boundary in {answer}")
+        }
+    }
+
+    #[tokio::test]
+    async fn a_panicking_evaluation_is_a_coach_failure_not_a_panic() {
+        let coach: &dyn CoachEngine = &PanickingCoach;
+        let asked = Asked { question: "How have you used Rust?", skill: "Rust", job_description: JD };
+
+        let evaluated = contained("evaluation", coach.evaluate(asked, "\u{212A} everyone uses it")).await;
+
+        assert_eq!(evaluated, Err(CoachError::Panicked { task: "evaluation" }));
+    }
+
+    #[tokio::test]
+    async fn a_panicking_question_generation_is_a_coach_failure_not_a_panic() {
+        let coach: &dyn CoachEngine = &PanickingCoach;
+        let request = QuestionRequest {
+            skill: "Rust",
+            skill_category: super::super::taxonomy::SkillCategory::Technical,
+            position_title: "Backend Engineer",
+            evidence: None,
+            difficulty: questions::Difficulty::Medium,
+            asked_before: &[],
+            order: 0,
+        };
+
+        let generated = contained("question", coach.next_question(&request)).await;
+
+        assert_eq!(generated, Err(CoachError::Panicked { task: "question" }));
+    }
+
+    #[tokio::test]
+    async fn a_call_that_does_not_panic_passes_through_unchanged() {
+        let asked = Asked { question: "How have you used Rust?", skill: "Rust", job_description: JD };
+        let answer = "I used Rust at work for some things.";
+
+        let evaluated = contained("evaluation", OfflineCoach.evaluate(asked, answer)).await;
+        let failed: Result<(), _> =
+            contained("profile", async { Err(CoachError::Unavailable("timed out".into())) }).await;
+
+        assert_eq!(evaluated, Ok(rubric::assess(asked, answer)));
+        assert_eq!(failed, Err(CoachError::Unavailable("timed out".into())));
     }
 }

@@ -5,7 +5,11 @@
 //! names a catalog key and why this answer fits (quoting its words); the UI shows both with the
 //! disclaimer "Probabilistic coaching, not truth".
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
+
+use super::text::LowerCased;
 
 /// Every fallacy the coach knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -261,11 +265,11 @@ impl FallacyFinding {
 
 /// The offline detector: the first catalog pattern found in the answer, quoted back.
 pub fn detect(answer: &str) -> Option<FallacyFinding> {
-    let lower = answer.to_lowercase();
+    let lower = LowerCased::new(answer);
     CATALOG.iter().find_map(|fallacy| {
         fallacy.patterns.iter().find_map(|pattern| {
-            let start = lower.find(pattern)?;
-            let quote = quote_around(answer, &lower, start, pattern.len());
+            let matched = lower.find_all(pattern).next()?;
+            let quote = quote_around(answer, matched);
             Some(FallacyFinding {
                 kind: fallacy.kind,
                 why: format!("Your answer says \u{201c}{quote}\u{201d}."),
@@ -274,17 +278,18 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
     })
 }
 
-/// The sentence of `answer` around the match, cut to a readable length. `lower` is `answer`
-/// lower-cased; offsets only translate when lower-casing kept byte lengths, else the match
-/// itself is quoted.
-fn quote_around(answer: &str, lower: &str, start: usize, len: usize) -> String {
-    if lower.len() != answer.len() {
-        return lower[start..start + len].to_owned();
-    }
-    let begin = answer[..start].rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let end = answer[start..].find(['.', '!', '?', '\n']).map_or(answer.len(), |i| start + i);
+/// Where one sentence ends and the next begins, for quoting.
+const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '\n'];
+/// Longer sentences are not quoted whole: only the words that matched.
+const MAX_QUOTE_CHARS: usize = 160;
+
+/// The sentence of `answer` around `matched` (a range of `answer` itself, on character
+/// boundaries), or only the matched words when the sentence is too long to quote.
+fn quote_around(answer: &str, matched: Range<usize>) -> &str {
+    let begin = answer[..matched.start].rfind(SENTENCE_ENDS).map_or(0, |i| i + 1);
+    let end = answer[matched.end..].find(SENTENCE_ENDS).map_or(answer.len(), |i| matched.end + i);
     let sentence = answer[begin..end].trim();
-    if sentence.chars().count() <= 160 { sentence.to_owned() } else { answer[start..start + len].to_owned() }
+    if sentence.chars().count() <= MAX_QUOTE_CHARS { sentence } else { &answer[matched] }
 }
 
 #[cfg(test)]
@@ -383,6 +388,59 @@ mod tests {
         for answer in STRONG {
             assert_eq!(detect(answer), None, "{answer}");
         }
+    }
+
+    /// The quoted words of a finding (what `why` puts between the quotation marks).
+    fn quote(finding: &FallacyFinding) -> &str {
+        finding
+            .why
+            .strip_prefix("Your answer says \u{201c}")
+            .and_then(|rest| rest.strip_suffix("\u{201d}."))
+            .expect("`why` quotes the answer")
+    }
+
+    #[test]
+    fn kelvin_sign_and_capital_a_stroke_do_not_panic_the_fallacy_quote() {
+        // Lower-cased, the Kelvin sign loses two bytes and each "Ⱥ" gains one: the total length
+        // stays, but the match is found two bytes earlier than it is in the answer, inside the
+        // Kelvin sign.
+        let answer = "\u{212A} everyone uses it \u{23A}\u{23A}";
+        assert_eq!(answer.to_lowercase().len(), answer.len());
+
+        let finding = detect(answer).expect("the bandwagon phrase is found");
+
+        assert_eq!(finding.kind, FallacyKind::Bandwagon);
+        assert_eq!(quote(&finding), answer);
+    }
+
+    #[test]
+    fn a_sentence_too_long_to_quote_gives_exactly_the_matched_words_after_a_kelvin_sign() {
+        let long = "we compared many queue technologies over several weeks of careful measurement ".repeat(3);
+        let answer = format!("\u{212A}afka. In the end {long}and everyone uses it anyway \u{23A}\u{23A}.");
+        assert_eq!(answer.to_lowercase().len(), answer.len());
+
+        let finding = detect(&answer).expect("the bandwagon phrase is found");
+
+        assert_eq!(quote(&finding), "everyone uses");
+    }
+
+    #[test]
+    fn the_quote_keeps_the_answers_own_capitals_when_lower_casing_changes_its_length() {
+        // "İ" lower-cases to two characters, so the lower-cased answer is longer.
+        let answer = "İstanbul office. EVERYONE KNOWS microservices scale \u{1E9E}. Done.";
+
+        let finding = detect(answer).expect("the bandwagon phrase is found");
+
+        assert_eq!(quote(&finding), "EVERYONE KNOWS microservices scale \u{1E9E}");
+    }
+
+    #[test]
+    fn a_phrase_spelt_with_a_kelvin_sign_is_detected_and_quoted_as_written() {
+        let answer = "Everyone \u{212A}nows it is the right architecture";
+
+        let finding = detect(answer).expect("the Kelvin sign lower-cases to k");
+
+        assert_eq!(quote(&finding), answer);
     }
 
     #[test]

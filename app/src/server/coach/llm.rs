@@ -19,6 +19,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
 
+use super::budget::{DOCUMENT_BUDGET_CHARS, within_budget};
 use super::engine::{CoachEngine, CoachError, ProfileAnalysis};
 use super::fallacies::{FallacyFinding, FallacyKind};
 use super::profile::{Profile, TOP_SKILLS, TopSkill};
@@ -294,8 +295,8 @@ impl CoachEngine for LlmCoach {
             "Read the CV and the job description. Give the candidate's profile and exactly {TOP_SKILLS} \
              skills ranked by importance for this vacancy, each with a short quote from the CV that \
              shows it (or null).\n\n{}\n\n{}",
-            fence("CV", cv),
-            fence("JOB_DESCRIPTION", jd)
+            fence("CV", &within_budget(cv, DOCUMENT_BUDGET_CHARS)),
+            fence("JOB_DESCRIPTION", &within_budget(jd, DOCUMENT_BUDGET_CHARS))
         );
         self.structured::<ProfileReply, _>("profile", user, |reply| validate_profile(reply, cv)).await
     }
@@ -349,7 +350,7 @@ impl CoachEngine for LlmCoach {
             asked.skill,
             keys.join(", "),
             fence("QUESTION", asked.question),
-            fence("JOB_DESCRIPTION", asked.job_description),
+            fence("JOB_DESCRIPTION", &within_budget(asked.job_description, DOCUMENT_BUDGET_CHARS)),
             fence("ANSWER", answer)
         );
         self.structured::<EvaluationReply, _>("evaluation", user, |reply| validate_evaluation(reply, answer))

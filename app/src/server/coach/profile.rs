@@ -104,7 +104,10 @@ pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
 
 /// The first CV line that mentions the skill, shortened for display.
 fn evidence(cv_lines: &[(&str, Vec<usize>)], skill: usize) -> Option<String> {
-    cv_lines.iter().find(|(_, skills)| skills.contains(&skill)).map(|(line, _)| super::shorten(line, 160))
+    cv_lines
+        .iter()
+        .find(|(_, skills)| skills.contains(&skill))
+        .map(|(line, _)| super::text::shorten(line, 160))
 }
 
 /// The candidate's profile from the CV text.

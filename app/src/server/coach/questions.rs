@@ -126,7 +126,7 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
     } else {
         request.position_title
     };
-    let fill = |template: &str| template.replace("{skill}", request.skill).replace("{title}", title);
+    let fill = |template: &str| fill(template, request.skill, title);
     let unused = |text: &String| !request.asked_before.contains(text);
 
     // The CV's own line makes the first, medium question personal.
@@ -159,6 +159,28 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
         request.asked_before.len() + 1
     );
     spec(text, request, first_category)
+}
+
+/// `template` with `{skill}` and `{title}` filled in one pass, so a skill or a position title
+/// that itself contains a placeholder ("{title}") is shown as written, not filled again.
+fn fill(template: &str, skill: &str, title: &str) -> String {
+    let mut filled = String::with_capacity(template.len() + skill.len() + title.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        filled.push_str(&rest[..open]);
+        let placeholder = &rest[open..];
+        let (value, after) = if let Some(after) = placeholder.strip_prefix("{skill}") {
+            (skill, after)
+        } else if let Some(after) = placeholder.strip_prefix("{title}") {
+            (title, after)
+        } else {
+            ("{", &placeholder[1..])
+        };
+        filled.push_str(value);
+        rest = after;
+    }
+    filled.push_str(rest);
+    filled
 }
 
 impl QuestionCategory {
@@ -213,6 +235,22 @@ mod tests {
             assert!(q.text.contains("Kubernetes"));
             asked.push(q.text);
         }
+    }
+
+    #[test]
+    fn placeholders_inside_a_skill_or_title_are_not_filled_again() {
+        let asked: Vec<String> = Vec::new();
+        let q = generate(&QuestionRequest {
+            skill: "{title} {skill}",
+            skill_category: SkillCategory::Technical,
+            position_title: "{skill} Engineer",
+            evidence: None,
+            difficulty: Difficulty::Medium,
+            asked_before: &asked,
+            order: 0,
+        });
+
+        assert!(q.text.contains("with {title} {skill}. What made it hard"), "{}", q.text);
     }
 
     #[test]

@@ -177,7 +177,7 @@ fn sentence_with(answer: &str, needle: &str) -> Option<String> {
         .split(['.', '!', '?', '\n'])
         .map(str::trim)
         .find(|sentence| sentence.to_lowercase().contains(needle))
-        .map(|sentence| super::shorten(sentence, 140))
+        .map(|sentence| super::text::shorten(sentence, 140))
 }
 
 fn score(value: f64) -> u8 {

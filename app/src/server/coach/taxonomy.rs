@@ -2,6 +2,8 @@
 
 use std::sync::LazyLock;
 
+use super::text::LowerCased;
+
 /// Whether a skill is a technique or tool, or a way of working.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,8 +73,9 @@ fn alias(spelling: &str) -> Alias {
 }
 
 /// The taxonomy's skills mentioned in `text`, with counts, in order of first appearance.
+/// `first_at` is a byte offset in `text` itself, whichever spelling matched.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    let lower = text.to_lowercase();
+    let lower = LowerCased::new(text);
     let mut found: Vec<Mention> = skills()
         .iter()
         .enumerate()
@@ -80,8 +83,16 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             let mut count = 0;
             let mut first_at = usize::MAX;
             for alias in &skill.aliases {
-                let haystack = if alias.exact_case { text } else { &lower };
-                for position in whole_word_positions(haystack, &alias.text) {
+                // Positions in the lower-cased text are mapped back, so that every `first_at`
+                // indexes `text` and the order of first appearance is the same for both kinds.
+                let positions: Vec<usize> = if alias.exact_case {
+                    whole_word_positions(text, &alias.text).collect()
+                } else {
+                    whole_word_positions(lower.as_str(), &alias.text)
+                        .map(|at| lower.original_range(at..at).start)
+                        .collect()
+                };
+                for position in positions {
                     count += 1;
                     first_at = first_at.min(position);
                 }
@@ -93,16 +104,17 @@ pub fn mentions(text: &str) -> Vec<Mention> {
     found
 }
 
-/// Positions where `needle` stands as a whole word: not glued to letters or digits, and for
-/// language names not followed by `+`, `#` or `-` ("C" is not "C++", "Go" is not "go-to").
+/// Positions where `needle` stands as a whole word in `haystack` (offsets into `haystack`): not
+/// glued to letters or digits, and for language names not followed by `+`, `#` or `-` ("C" is
+/// not "C++", "Go" is not "go-to").
 fn whole_word_positions<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    haystack.match_indices(needle).map(|(at, _)| at).filter(move |&at| {
+    haystack.match_indices(needle).filter_map(move |(at, found)| {
         let before = haystack[..at].chars().next_back();
-        let after = haystack[at + needle.len()..].chars().next();
+        let after = haystack[at + found.len()..].chars().next();
         let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
         let extends =
             after.is_some_and(|c| matches!(c, '+' | '#' | '-' | '&')) && !needle.ends_with(['+', '#']);
-        !glued(before) && !glued(after) && !extends
+        (!glued(before) && !glued(after) && !extends).then_some(at)
     })
 }
 
@@ -139,6 +151,19 @@ mod tests {
             names("I had to go and rest before we could go-live; C-level sponsors; R&D budget").is_empty()
         );
         assert_eq!(names("We write Go and C, not C++ or C#"), ["Go", "C", "C++", "C#"]);
+    }
+
+    #[test]
+    fn first_appearance_is_an_offset_in_the_text_whichever_spelling_matched() {
+        // Each Kelvin sign lower-cases from three bytes to one: in the lower-cased text "Rust"
+        // comes eight bytes earlier than in the text, before the exact-case "Go".
+        let text = "\u{212A}\u{212A}\u{212A}\u{212A} Go and Rust";
+
+        let found = mentions(text);
+
+        assert_eq!(names(text), ["Go", "Rust"]);
+        assert_eq!(found.iter().map(|m| m.first_at).collect::<Vec<_>>(), [13, 20]);
+        assert_eq!(&text[found[1].first_at..], "Rust");
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod events;
 pub mod interviews;
 pub mod sessions;
+pub mod usage_events;
 pub mod users;
 pub mod vacancies;
 
@@ -107,6 +108,38 @@ pub fn constraint_violation(error: &DbErr) -> Option<ConstraintViolation> {
     }
 }
 
+/// A write the database refused because a unique key already holds the value: the row is
+/// already there (another tab, another instance, a replay got there first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Duplicate;
+
+/// Tells "a unique key already holds this value" apart from other database failures, so the
+/// caller decides what it means (a `Conflict`, the existing row, nothing) and every other failure
+/// still flows with `?`:
+///
+/// ```ignore
+/// db::interviews::insert_question(db, new)
+///     .await
+///     .or_duplicate()
+///     .context("saving the new question")?
+///     .map_err(|Duplicate| AppError::Conflict(messages::MOVED_ON_ELSEWHERE.into()))?;
+/// ```
+pub trait UniqueKeyExt<T> {
+    fn or_duplicate(self) -> Result<Result<T, Duplicate>, DbErr>;
+}
+
+impl<T> UniqueKeyExt<T> for Result<T, DbErr> {
+    fn or_duplicate(self) -> Result<Result<T, Duplicate>, DbErr> {
+        match self {
+            Ok(value) => Ok(Ok(value)),
+            Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
+                Ok(Err(Duplicate))
+            }
+            Err(error) => Err(error),
+        }
+    }
+}
+
 /// Whether the database gave up on a transaction because of another one (a deadlock, a lock
 /// wait timeout, SQLite busy): running the same transaction again is the remedy.
 pub fn is_transient(error: &DbErr) -> bool {
@@ -119,6 +152,23 @@ pub fn is_transient(error: &DbErr) -> bool {
 #[cfg(test)]
 mod tests {
     use super::truncate;
+
+    #[tokio::test]
+    async fn only_a_unique_key_violation_becomes_a_duplicate() {
+        use sea_orm::{ConnectionTrait, Database};
+
+        use super::{Duplicate, UniqueKeyExt};
+        let db = Database::connect("sqlite::memory:").await.expect("in-memory SQLite");
+        db.execute_unprepared("CREATE TABLE answers (question_id INTEGER NOT NULL UNIQUE)")
+            .await
+            .expect("table");
+        let insert = || db.execute_unprepared("INSERT INTO answers (question_id) VALUES (7)");
+
+        assert!(matches!(insert().await.or_duplicate(), Ok(Ok(_))));
+        assert!(matches!(insert().await.or_duplicate(), Ok(Err(Duplicate))));
+        let broken = db.execute_unprepared("INSERT INTO missing (question_id) VALUES (7)").await;
+        assert!(broken.or_duplicate().is_err(), "a missing table is a failure, not a duplicate");
+    }
 
     #[test]
     fn truncate_respects_character_boundaries() {

@@ -1,34 +1,32 @@
 //! Reading uploaded documents (CV and job description): recognising the type, extracting the
 //! text safely, and normalising it.
 //!
-//! Files come from strangers. Every extraction runs on a dedicated thread (off the async
-//! runtime, like `spawn_blocking`, but with a 64 MiB stack so a deeply nested file cannot
-//! overflow it), inside `catch_unwind`, under a time limit, and at most two at a time. A panic
-//! or a timeout becomes "We could not read this file"; the server keeps serving. (A thread that
-//! runs past its time limit cannot be stopped; its result is dropped when it ends.)
+//! Files come from strangers. The readers here bound what they decode themselves (zip sizes
+//! and ratios, PDF stream sizes); the server never calls them in its own process but in a child
+//! with hard memory and CPU limits that is killed at its time limit (`server::extraction`).
+//! This module stays free of I/O so that the fuzz targets can compile it on its own.
 
 pub mod docx;
 pub mod normalise;
 pub mod pdf;
 pub mod text;
 
-use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::{Arc, LazyLock};
-use std::time::Duration;
+use std::borrow::Cow;
 
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use tokio::sync::Semaphore;
 
 /// Largest upload accepted, per file.
 pub const MAX_UPLOAD_BYTES: usize = 10 * 1024 * 1024;
 /// A document needs at least this many letters and digits to be worth reading.
 pub const MIN_MEANINGFUL_CHARS: usize = 80;
-const TIME_LIMIT: Duration = Duration::from_secs(20);
-const EXTRACTION_STACK: usize = 64 * 1024 * 1024;
-static EXTRACTION_SLOTS: LazyLock<Arc<Semaphore>> = LazyLock::new(|| Arc::new(Semaphore::new(2)));
+/// Longest the reading of one document may take, in seconds (wall clock and CPU).
+pub const TIME_LIMIT_SECS: u64 = 15;
+/// Most memory the reading of one document may use, in MiB (the reader's address space).
+pub const MEMORY_LIMIT_MIB: u64 = 256;
 
 /// The document types the app reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DocumentKind {
     Pdf,
     Docx,
@@ -36,6 +34,15 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// How a sentence names a file of this kind ("This PDF …").
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF",
+            Self::Docx => "Word file",
+            Self::Txt => "text file",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Pdf => "PDF",
@@ -46,14 +53,14 @@ impl DocumentKind {
 }
 
 /// Why a document could not be used. [`DocumentError::user_message`] is what the candidate sees.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum DocumentError {
     #[error("empty file")]
     Empty,
     #[error("file over the size limit")]
     TooLarge,
     #[error("unsupported type (name {extension:?}, contents {found})")]
-    Unsupported { extension: String, found: &'static str },
+    Unsupported { extension: String, found: Cow<'static, str> },
     #[error("unreadable: {0}")]
     Unreadable(String),
     #[error("unsafe archive: {0}")]
@@ -64,8 +71,12 @@ pub enum DocumentError {
     TooLittleText(usize),
     #[error("extraction panicked")]
     Panicked,
-    #[error("extraction took longer than {TIME_LIMIT:?}")]
+    #[error("extraction took longer than {TIME_LIMIT_SECS} s")]
     TimedOut,
+    #[error("{kind:?} inflates past the reading limits")]
+    ExpandsTooMuch { kind: DocumentKind },
+    #[error("the document reader failed: {0}")]
+    ReaderFailed(String),
 }
 
 impl DocumentError {
@@ -75,13 +86,26 @@ impl DocumentError {
         match self {
             Self::Empty => "This file is empty. Please choose the file with your document in it.".into(),
             Self::TooLarge => "This file is larger than 10 MB. Please upload a smaller version.".into(),
-            Self::Unsupported { extension, found } if extension.is_empty() || *found == "unknown" => {
+            Self::Unsupported { extension, found } if extension.is_empty() || found == "unknown" => {
                 format!("This file is not one we can read. {ACCEPTED}")
             }
             Self::Unsupported { extension, found } => {
                 format!("This file's name ends in .{extension} but its contents are {found}. {ACCEPTED}")
             }
-            Self::Unreadable(_) | Self::Panicked | Self::TimedOut => {
+            Self::TimedOut => format!(
+                "This file takes more than {TIME_LIMIT_SECS} seconds to open, so we stopped reading \
+                 it. Save it again as a simpler PDF, DOCX or TXT file, then upload it."
+            ),
+            Self::ExpandsTooMuch { kind } => format!(
+                "This {} expands to more than {MEMORY_LIMIT_MIB} MB when opened, far more than any \
+                 CV or job description needs, so we did not read it. Save it again (for example \
+                 with Print → Save as PDF) or upload a TXT version.",
+                kind.short_label()
+            ),
+            Self::ReaderFailed(_) => {
+                "We could not read this file just now. Please try again in a moment.".into()
+            }
+            Self::Unreadable(_) | Self::Panicked => {
                 "We could not read this file. It may be damaged: open it and save it again as PDF, \
                  DOCX or TXT, then upload it."
                     .into()
@@ -101,7 +125,7 @@ impl DocumentError {
 }
 
 /// What was read from a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extracted {
     pub kind: DocumentKind,
     pub text: String,
@@ -131,7 +155,7 @@ pub fn detect(file_name: &str, bytes: &[u8]) -> Result<DocumentKind, DocumentErr
         ("pdf", "a PDF") => DocumentKind::Pdf,
         ("docx", "a Word document") => DocumentKind::Docx,
         ("txt" | "text", "text") => DocumentKind::Txt,
-        _ => return Err(DocumentError::Unsupported { extension, found }),
+        _ => return Err(DocumentError::Unsupported { extension, found: found.into() }),
     };
     Ok(kind)
 }
@@ -158,14 +182,15 @@ fn sniff(bytes: &[u8]) -> &'static str {
     }
 }
 
-/// Extracts and normalises the text, synchronously. Call [`extract`] from async code.
+/// Extracts and normalises the text, in this thread. The server calls it only inside the
+/// isolated reader process (`server::extraction`).
 pub fn extract_blocking(kind: DocumentKind, bytes: &[u8]) -> Result<Extracted, DocumentError> {
     let (raw, pages) = match kind {
         DocumentKind::Pdf => pdf::extract(bytes).map(|(text, pages)| (text, Some(pages)))?,
         DocumentKind::Docx => (docx::extract(bytes)?, None),
         DocumentKind::Txt => (
             text::decode(bytes)
-                .ok_or(DocumentError::Unsupported { extension: "txt".into(), found: "unknown" })?,
+                .ok_or(DocumentError::Unsupported { extension: "txt".into(), found: "unknown".into() })?,
             None,
         ),
     };
@@ -181,30 +206,6 @@ pub fn extract_blocking(kind: DocumentKind, bytes: &[u8]) -> Result<Extracted, D
     Ok(Extracted { kind, chars: text.chars().count(), text, pages, truncated })
 }
 
-/// Extracts on a dedicated thread, with a panic guard and a time limit.
-///
-/// The thread keeps its slot until it really ends, so files that run past the limit cannot pile
-/// up threads: later uploads wait for a slot (within the same limit) instead.
-pub async fn extract(kind: DocumentKind, bytes: Arc<Vec<u8>>) -> Result<Extracted, DocumentError> {
-    let work = async {
-        let slot =
-            Arc::clone(&EXTRACTION_SLOTS).acquire_owned().await.map_err(|_| DocumentError::Panicked)?;
-        let (sender, receiver) = tokio::sync::oneshot::channel();
-        std::thread::Builder::new()
-            .name("document-extract".into())
-            .stack_size(EXTRACTION_STACK)
-            .spawn(move || {
-                let _slot = slot;
-                let result = catch_unwind(AssertUnwindSafe(|| extract_blocking(kind, &bytes)))
-                    .unwrap_or(Err(DocumentError::Panicked));
-                let _ = sender.send(result);
-            })
-            .map_err(|_| DocumentError::Unreadable("no thread for extraction".into()))?;
-        receiver.await.unwrap_or(Err(DocumentError::Panicked))
-    };
-    tokio::time::timeout(TIME_LIMIT, work).await.unwrap_or(Err(DocumentError::TimedOut))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,7 +216,7 @@ mod tests {
         assert_eq!(detect("CV.DOCX", b"PK\x03\x04rest"), Ok(DocumentKind::Docx));
         assert_eq!(detect("jd.txt", b"Senior Rust engineer"), Ok(DocumentKind::Txt));
         let png = detect("cv.pdf", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err();
-        assert_eq!(png, DocumentError::Unsupported { extension: "pdf".into(), found: "a PNG image" });
+        assert_eq!(png, DocumentError::Unsupported { extension: "pdf".into(), found: "a PNG image".into() });
         assert!(png.user_message().contains("ends in .pdf but its contents are a PNG image"));
         assert!(matches!(detect("cv.exe", b"MZ\x90\0"), Err(DocumentError::Unsupported { .. })));
         assert!(matches!(detect("notes.txt", b"%PDF-1.4"), Err(DocumentError::Unsupported { .. })));
@@ -237,13 +238,5 @@ mod tests {
     #[test]
     fn hashes_are_lower_case_sha256() {
         assert_eq!(sha256_hex(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-    }
-
-    #[tokio::test]
-    async fn a_panic_inside_extraction_becomes_an_error() {
-        // A truncated zip header makes the archive reader fail; whatever the library does
-        // (error or panic), the caller gets a DocumentError and the runtime survives.
-        let result = extract(DocumentKind::Docx, Arc::new(b"PK\x03\x04\x14\0\0\0".to_vec())).await;
-        assert!(result.is_err());
     }
 }

@@ -8,16 +8,17 @@
 pub mod highlights;
 pub mod routes;
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use crate::error::AppError;
+use crate::error::{AppError, ResultExt};
+use crate::messages;
 use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice};
 use crate::server::audit::{self, Event};
 use crate::server::coach::profile::TopSkill;
 use crate::server::db::entities::users;
-use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::db::{self, Duplicate, UniqueKeyExt};
 use crate::server::documents::{self, DocumentError};
+use crate::server::limits::{self, Action};
 use crate::server::request_id::RequestId;
 use crate::server::state::AppState;
 
@@ -55,7 +56,7 @@ pub async fn receive_cv(
     let hash = documents::sha256_hex(&upload.bytes);
     let user_id = user.user_id;
     if user.cv_file_hash.as_deref() == Some(hash.as_str()) && user.cv_text.is_some() {
-        db::users::touch_cv(&state.db, user, &file_name).await.map_err(AppError::internal)?;
+        db::users::touch_cv(&state.db, user, &file_name).await.context("keeping the same CV")?;
         audit::record(
             &state.db,
             Some(request_id),
@@ -64,7 +65,10 @@ pub async fn receive_cv(
         .await;
         return Ok(notice(slot, format!("{file_name} is the CV we already have; nothing changed."), false));
     }
-    let extracted = match read(&file_name, upload.bytes).await {
+    if let Err(refused) = limits::take(state, user_id, Action::DocumentRead).await {
+        return refused_upload(slot, refused).map(|message| notice(slot, message, true));
+    }
+    let extracted = match read(state, &file_name, upload.bytes).await {
         Ok(extracted) => extracted,
         Err(error) => {
             tracing::info!(user.id = user_id, reason = %error, "CV refused");
@@ -73,7 +77,7 @@ pub async fn receive_cv(
     };
     let stored =
         db::users::StoredCv { file_hash: hash, file_name: file_name.clone(), text: extracted.text.clone() };
-    db::users::save_cv(&state.db, user, stored).await.map_err(AppError::internal)?;
+    db::users::save_cv(&state.db, user, stored).await.context("saving the CV")?;
     let detail = read_detail(&extracted);
     audit::record(
         &state.db,
@@ -114,7 +118,8 @@ pub async fn receive_jd(
     let file_name = display_name(&upload.file_name);
     let hash = documents::sha256_hex(&upload.bytes);
 
-    let known = db::vacancies::find_by_hash(&state.db, &hash).await.map_err(AppError::internal)?;
+    let known =
+        db::vacancies::find_by_hash(&state.db, &hash).await.context("looking up the job description")?;
     let (vacancy, message, event) = match known {
         Some(vacancy) => {
             let message = format!(
@@ -124,25 +129,30 @@ pub async fn receive_jd(
             (vacancy, message, Event::new(audit::JD_PARSED).detail("known file: stored text reused"))
         }
         None => {
-            let extracted = match read(&file_name, upload.bytes).await {
+            if let Err(refused) = limits::take(state, user.user_id, Action::DocumentRead).await {
+                return refused_upload(slot, refused).and_then(refuse);
+            }
+            let extracted = match read(state, &file_name, upload.bytes).await {
                 Ok(extracted) => extracted,
                 Err(error) => {
                     tracing::info!(user.id = user.user_id, reason = %error, "job description refused");
                     return refuse(error.user_message());
                 }
             };
-            let vacancy =
-                match db::vacancies::create(&state.db, &title, &hash, &file_name, &extracted.text).await {
-                    Ok(vacancy) => vacancy,
-                    // Another candidate stored the same file a moment ago: it is the same vacancy.
-                    Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {
-                        db::vacancies::find_by_hash(&state.db, &hash)
-                            .await
-                            .map_err(AppError::internal)?
-                            .ok_or(AppError::Internal)?
-                    }
-                    Err(error) => return Err(AppError::internal(error)),
-                };
+            let created = db::vacancies::create(&state.db, &title, &hash, &file_name, &extracted.text)
+                .await
+                .or_duplicate()
+                .context("saving the job description")?;
+            let vacancy = match created {
+                Ok(vacancy) => vacancy,
+                // Another candidate stored the same file a moment ago: it is the same vacancy.
+                Err(Duplicate) => db::vacancies::find_by_hash(&state.db, &hash)
+                    .await
+                    .context("reading the job description stored first")?
+                    .ok_or_else(|| {
+                        AppError::internal(anyhow::anyhow!("the file's hash is taken, yet no vacancy has it"))
+                    })?,
+            };
             let event =
                 Event::new(audit::JD_PARSED).duration(started.elapsed()).detail(read_detail(&extracted));
             (vacancy, read_message(&file_name, &extracted), event)
@@ -151,13 +161,28 @@ pub async fn receive_jd(
     audit::record(&state.db, Some(request_id), event.user(user.user_id).vacancy(vacancy.vacancy_id)).await;
     db::vacancies::link_current(&state.db, user.user_id, vacancy.vacancy_id)
         .await
-        .map_err(AppError::internal)?;
+        .context("making the vacancy the current one")?;
     Ok(notice(slot, message, false))
 }
 
-async fn read(file_name: &str, bytes: Vec<u8>) -> Result<documents::Extracted, DocumentError> {
+/// A limit's refusal becomes the upload's notice; any other failure stays an error.
+fn refused_upload(slot: DocumentSlot, error: AppError) -> Result<String, AppError> {
+    match error {
+        AppError::TooManyRequests(message) => {
+            tracing::info!(slot = ?slot, "upload refused: limit reached");
+            Ok(message)
+        }
+        other => Err(other),
+    }
+}
+
+async fn read(
+    state: &AppState,
+    file_name: &str,
+    bytes: Vec<u8>,
+) -> Result<documents::Extracted, DocumentError> {
     let kind = documents::detect(file_name, &bytes)?;
-    documents::extract(kind, Arc::new(bytes)).await
+    state.documents.read(kind, bytes).await
 }
 
 fn pages(pages: Option<usize>) -> String {
@@ -207,13 +232,14 @@ impl StoredProfile {
 /// stored profile was made from other documents. A coach failure leaves the documents saved and
 /// returns a message for the candidate; uploading either document again retries.
 pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<String>, AppError> {
-    let Some(user) = db::users::find(&state.db, user_id).await.map_err(AppError::internal)? else {
+    let Some(user) = db::users::find(&state.db, user_id).await.context("reading the user")? else {
         return Ok(None);
     };
     let (Some(cv_text), Some(cv_hash)) = (user.cv_text.clone(), user.cv_file_hash.clone()) else {
         return Ok(None);
     };
-    let Some((_, vacancy)) = db::vacancies::current(&state.db, user_id).await.map_err(AppError::internal)?
+    let Some((_, vacancy)) =
+        db::vacancies::current(&state.db, user_id).await.context("reading the current vacancy")?
     else {
         return Ok(None);
     };
@@ -221,6 +247,9 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
         .is_some_and(|s| s.cv_file_hash == cv_hash && s.vacancy_id == vacancy.vacancy_id)
     {
         return Ok(None);
+    }
+    if let Err(error) = limits::take(state, user_id, Action::CoachCall).await {
+        return refused_upload(DocumentSlot::JobDescription, error).map(Some);
     }
     let started = Instant::now();
     let analysis = match state.coach.extract_profile(&cv_text, &vacancy.jd_text).await {
@@ -247,9 +276,11 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
         coach: state.coach.label(),
         profile: analysis.profile,
     };
-    let profile_json = serde_json::to_string(&stored).map_err(AppError::internal)?;
-    let skills_json = serde_json::to_string(&analysis.top_skills).map_err(AppError::internal)?;
-    db::users::save_profile(&state.db, user, profile_json, skills_json).await.map_err(AppError::internal)?;
+    let profile_json = serde_json::to_string(&stored).context("encoding the profile")?;
+    let skills_json = serde_json::to_string(&analysis.top_skills).context("encoding the top skills")?;
+    db::users::save_profile(&state.db, user, profile_json, skills_json)
+        .await
+        .context("saving the profile")?;
     Ok(None)
 }
 
@@ -258,9 +289,9 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
 pub fn blocked_reason(has_cv: bool, has_jd: bool) -> Option<String> {
     match (has_cv, has_jd) {
         (true, true) => None,
-        (false, false) => Some("Upload your CV and the job description to start.".into()),
-        (false, true) => Some("Upload your CV to start.".into()),
-        (true, false) => Some("Upload the job description, with its position title, to start.".into()),
+        (false, false) => Some(messages::UPLOAD_BOTH.into()),
+        (false, true) => Some(messages::UPLOAD_CV.into()),
+        (true, false) => Some(messages::UPLOAD_JD.into()),
     }
 }
 
@@ -287,11 +318,12 @@ pub async fn setup(
             ranked_by: StoredProfile::of(user).map(|stored| stored.coach),
         }
     });
-    let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
+    let current =
+        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
     let interview_started = match &current {
         Some((link, _)) => db::interviews::active(&state.db, link.user_vacancy_id)
             .await
-            .map_err(AppError::internal)?
+            .context("reading the active interview")?
             .map(|interview| interview.started_at.format("%-d %b %Y, %H:%M UTC").to_string()),
         None => None,
     };
@@ -313,13 +345,19 @@ pub async fn setup(
 
 /// Starts (or resumes) the interview for the user's current vacancy, if the gate allows it.
 pub async fn start_interview(state: &AppState, user: &users::Model) -> Result<(), AppError> {
-    let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
+    let current =
+        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
     if let Some(reason) = blocked_reason(user.cv_text.is_some(), current.is_some()) {
         return Err(AppError::validation("interview", reason));
     }
-    let Some((link, _)) = current else { return Err(AppError::Internal) };
-    if db::interviews::active(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)?.is_none() {
-        db::interviews::create(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)?;
+    let Some((link, _)) = current else {
+        return Err(AppError::internal(anyhow::anyhow!("the gate passed without a current vacancy")));
+    };
+    let active = db::interviews::active(&state.db, link.user_vacancy_id)
+        .await
+        .context("reading the active interview")?;
+    if active.is_none() {
+        db::interviews::create(&state.db, link.user_vacancy_id).await.context("starting the interview")?;
     }
     Ok(())
 }

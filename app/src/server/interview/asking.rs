@@ -5,13 +5,16 @@ use std::collections::HashMap;
 use std::time::Instant;
 
 use super::{Running, is_asked, records, top_skills};
-use crate::error::AppError;
+use crate::error::{AppError, ResultExt};
+use crate::messages;
 use crate::server::audit::{self, Event};
 use crate::server::coach::coverage::next_target_skill;
+use crate::server::coach::engine;
 use crate::server::coach::questions::{QuestionRequest, next_difficulty};
 use crate::server::db::entities::questions;
 use crate::server::db::interviews::{NewQuestion, QuestionRecord};
-use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::db::{self, Duplicate, UniqueKeyExt};
+use crate::server::limits::{self, Action};
 use crate::server::request_id::RequestId;
 use crate::server::state::AppState;
 
@@ -29,9 +32,7 @@ pub(super) async fn move_on(
     let interview_id = running.interview.interview_id;
     let _lock = state.question_locks.lock(interview_id).await;
     if !still_open(state, interview_id).await? {
-        return Err(AppError::Conflict(
-            "This interview was reset in another window. Reload the page to start again.".into(),
-        ));
+        return Err(AppError::Conflict(messages::RESET_ELSEWHERE.into()));
     }
     let records = records(state, interview_id).await?;
     let on_screen = records.iter().rev().find(|r| is_asked(r));
@@ -39,17 +40,18 @@ pub(super) async fn move_on(
         (None, Some(_)) => return Ok(()),
         (Some((_, from_id)), Some(current)) if current.question.question_id != from_id => return Ok(()),
         (Some((request_id, from_id)), Some(current)) if current.answer.is_none() => {
-            match db::interviews::insert_answer(&state.db, running.user.user_id, from_id, None).await {
-                Ok(_) => {
-                    let event = Event::new(audit::ANSWER_SKIPPED)
-                        .user(running.user.user_id)
-                        .vacancy(running.vacancy.vacancy_id)
-                        .detail(format!("question {}", current.question.question_order));
-                    audit::record(&state.db, Some(request_id), event).await;
-                }
-                // Answered a moment ago (another tab): it stays answered, and we move on.
-                Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {}
-                Err(error) => return Err(AppError::internal(error)),
+            let skipped = db::interviews::insert_answer(&state.db, running.user.user_id, from_id, None)
+                .await
+                .or_duplicate()
+                .context("skipping the question")?;
+            // A `Duplicate` means it was answered a moment ago (another tab): it stays answered,
+            // and we move on.
+            if skipped.is_ok() {
+                let event = Event::new(audit::ANSWER_SKIPPED)
+                    .user(running.user.user_id)
+                    .vacancy(running.vacancy.vacancy_id)
+                    .detail(format!("question {}", current.question.question_order));
+                audit::record(&state.db, Some(request_id), event).await;
             }
         }
         _ => {}
@@ -57,14 +59,14 @@ pub(super) async fn move_on(
     if let Some(prefetched) = records.iter().find(|r| !is_asked(r)) {
         return db::interviews::mark_asked(&state.db, prefetched.question.question_id)
             .await
-            .map_err(AppError::internal);
+            .context("asking the prefetched question");
     }
     generate(state, running, &records, true).await.map(|_| ())
 }
 
 /// Whether the interview is still active (a reset may have come while waiting for the lock).
 async fn still_open(state: &AppState, interview_id: i64) -> Result<bool, AppError> {
-    let interview = db::interviews::find(&state.db, interview_id).await.map_err(AppError::internal)?;
+    let interview = db::interviews::find(&state.db, interview_id).await.context("reading the interview")?;
     Ok(interview.is_some_and(|i| i.status == db::entities::interviews::STATUS_ACTIVE))
 }
 
@@ -107,9 +109,7 @@ async fn generate(
     let Some(target) =
         next_target_skill(&names, &coverage).and_then(|name| top.iter().find(|s| s.name == name))
     else {
-        return Err(AppError::Unavailable(
-            "The coach has not ranked the skills for this vacancy yet. Upload your CV again to retry.".into(),
-        ));
+        return Err(AppError::Unavailable(messages::SKILLS_NOT_RANKED.into()));
     };
     let recent: Vec<u8> = records
         .iter()
@@ -125,12 +125,16 @@ async fn generate(
         asked_before: &asked_before,
         order: records.len(),
     };
+    let asked_so_far = records.len();
+    let cap = state.settings.limits.questions_per_interview as usize;
+    if asked_so_far >= cap {
+        return Err(AppError::Conflict(messages::question_cap_reached(cap)));
+    }
+    limits::take(state, running.user.user_id, Action::CoachCall).await?;
     let started = Instant::now();
-    let spec = state.coach.next_question(&request).await.map_err(|error| {
+    let spec = engine::contained("question", state.coach.next_question(&request)).await.map_err(|error| {
         tracing::warn!(interview.id = running.interview.interview_id, %error, "question generation failed");
-        AppError::Unavailable(
-            "The coach could not prepare the next question. Please try again in a moment.".into(),
-        )
+        AppError::Unavailable(messages::QUESTION_FAILED.into())
     })?;
     let order = records.iter().map(|r| r.question.question_order).max().unwrap_or(0) + 1;
     let new = NewQuestion {
@@ -143,16 +147,12 @@ async fn generate(
         order,
         asked,
     };
-    let question = db::interviews::insert_question(&state.db, new).await.map_err(|error| {
-        if constraint_violation(&error) == Some(ConstraintViolation::Unique) {
-            // Another server instance stored this slot first; the next request shows it.
-            AppError::Conflict(
-                "The interview moved on in another window. Reload to see the current question.".into(),
-            )
-        } else {
-            AppError::internal(error)
-        }
-    })?;
+    let question = db::interviews::insert_question(&state.db, new)
+        .await
+        .or_duplicate()
+        .context("saving the new question")?
+        // Another server instance stored this slot first; the next request shows it.
+        .map_err(|Duplicate| AppError::Conflict(messages::MOVED_ON_ELSEWHERE.into()))?;
     let event = Event::new(audit::QUESTION_GENERATED)
         .user(running.user.user_id)
         .vacancy(running.vacancy.vacancy_id)

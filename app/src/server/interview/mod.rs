@@ -18,15 +18,18 @@ pub mod stored;
 
 use std::time::{Duration, Instant};
 
-use crate::error::AppError;
+use crate::error::{AppError, ResultExt};
+use crate::messages;
 use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Submitted, Turn};
 use crate::server::audit::{self, Event};
+use crate::server::coach::engine;
 use crate::server::coach::profile::TopSkill;
 use crate::server::coach::rubric::Asked;
 use crate::server::db::entities::{interviews, questions, user_vacancies, users, vacancies};
 use crate::server::db::interviews::QuestionRecord;
-use crate::server::db::{self, ConstraintViolation, constraint_violation};
+use crate::server::db::{self, Duplicate, UniqueKeyExt};
 use crate::server::intake;
+use crate::server::limits::{self, Action};
 use crate::server::request_id::RequestId;
 use crate::server::state::AppState;
 
@@ -53,12 +56,18 @@ enum Situation {
 }
 
 async fn situation(state: &AppState, user: &users::Model) -> Result<Situation, AppError> {
-    let current = db::vacancies::current(&state.db, user.user_id).await.map_err(AppError::internal)?;
+    let current =
+        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
     if let Some(reason) = intake::blocked_reason(user.cv_text.is_some(), current.is_some()) {
         return Ok(Situation::NotReady { reason, vacancy: current.map(|(_, vacancy)| vacancy) });
     }
-    let Some((link, vacancy)) = current else { return Err(AppError::Internal) };
-    Ok(match db::interviews::active(&state.db, link.user_vacancy_id).await.map_err(AppError::internal)? {
+    let Some((link, vacancy)) = current else {
+        return Err(AppError::internal(anyhow::anyhow!("the gate passed without a current vacancy")));
+    };
+    let active = db::interviews::active(&state.db, link.user_vacancy_id)
+        .await
+        .context("reading the active interview")?;
+    Ok(match active {
         None => Situation::NotStarted { vacancy },
         Some(interview) => {
             Situation::Running(Box::new(Running { user: user.clone(), link, vacancy, interview }))
@@ -87,7 +96,7 @@ async fn render(
 ) -> Result<InterviewScreen, AppError> {
     let analytics_available = db::analytics::stats(&state.db, user.user_id)
         .await
-        .map_err(AppError::internal)?
+        .context("reading the candidate's statistics")?
         .is_some_and(|stats| stats.attempted > 0);
     let documents = |vacancy: Option<&vacancies::Model>| InterviewScreen {
         position_title: vacancy.map(|v| v.position_title.clone()).unwrap_or_default(),
@@ -159,7 +168,7 @@ pub(super) fn top_skills(user: &users::Model) -> Vec<TopSkill> {
 }
 
 pub(super) async fn records(state: &AppState, interview_id: i64) -> Result<Vec<QuestionRecord>, AppError> {
-    db::interviews::records(&state.db, interview_id).await.map_err(AppError::internal)
+    db::interviews::records(&state.db, interview_id).await.context("reading the interview's questions")
 }
 
 /// Starts an interview for the current vacancy (or keeps the running one). The coach ranks the
@@ -170,17 +179,13 @@ pub async fn start(state: &AppState, user: &users::Model) -> Result<users::Model
         intake::refresh_profile(state, user.user_id).await?;
         db::users::find(&state.db, user.user_id)
             .await
-            .map_err(AppError::internal)?
+            .context("reading the user after ranking the skills")?
             .ok_or(AppError::Unauthorized)?
     } else {
         user.clone()
     };
     if top_skills(&user).is_empty() && user.cv_text.is_some() {
-        return Err(AppError::Unavailable(
-            "The coach has not ranked the skills for this vacancy yet, so there is nothing to ask about. \
-             Try again in a moment."
-                .into(),
-        ));
+        return Err(AppError::Unavailable(messages::SKILLS_NOT_RANKED_YET.into()));
     }
     intake::start_interview(state, &user).await?;
     Ok(user)
@@ -208,15 +213,14 @@ async fn open_question(
 ) -> Result<(Running, questions::Model), AppError> {
     let question = db::interviews::owned_question(&state.db, user.user_id, question_id)
         .await
-        .map_err(AppError::internal)?
+        .context("reading the question")?
         .filter(|q| q.asked_at.is_some())
         .ok_or(AppError::NotFound)?;
     match situation(state, user).await? {
-        Situation::Running(running) if running.interview.interview_id == question.interview_id => Ok((*running, question)),
-        _ => Err(AppError::Conflict(
-            "This question belongs to an interview that is no longer open. Reload the page to see where you are."
-                .into(),
-        )),
+        Situation::Running(running) if running.interview.interview_id == question.interview_id => {
+            Ok((*running, question))
+        }
+        _ => Err(AppError::Conflict(messages::INTERVIEW_CLOSED.into())),
     }
 }
 
@@ -236,32 +240,28 @@ pub async fn submit(
 ) -> Result<Evaluated, AppError> {
     let answer = answer.trim();
     if answer.is_empty() {
-        return Err(AppError::validation(
-            "answer",
-            "Write your answer before submitting, or choose Next Question to skip this one.",
-        ));
+        return Err(AppError::validation("answer", messages::ANSWER_EMPTY));
     }
     if answer.chars().count() > MAX_ANSWER_CHARS {
-        return Err(AppError::validation(
-            "answer",
-            format!("Your answer is longer than {MAX_ANSWER_CHARS} characters; please shorten it."),
-        ));
+        return Err(AppError::validation("answer", messages::answer_too_long(MAX_ANSWER_CHARS)));
     }
     let (running, question) = open_question(state, user, question_id).await?;
-    if let Err(error) =
-        db::interviews::insert_answer(&state.db, user.user_id, question_id, Some(answer.to_owned())).await
-    {
-        if constraint_violation(&error) != Some(ConstraintViolation::Unique) {
-            return Err(AppError::internal(error));
-        }
+    // Counted before the answer is stored: a refusal leaves nothing half-done.
+    limits::take(state, user.user_id, Action::CoachCall).await?;
+    let inserted =
+        db::interviews::insert_answer(&state.db, user.user_id, question_id, Some(answer.to_owned()))
+            .await
+            .or_duplicate()
+            .context("saving the answer")?;
+    if let Err(Duplicate) = inserted {
         let skipped = db::interviews::answer_of(&state.db, question_id)
             .await
-            .map_err(AppError::internal)?
+            .context("reading the answer stored first")?
             .is_some_and(|existing| existing.is_skipped);
         return Err(AppError::Conflict(if skipped {
-            "You skipped this question, so it can no longer be answered.".into()
+            messages::ALREADY_SKIPPED.into()
         } else {
-            "You already submitted an answer to this question.".into()
+            messages::ALREADY_ANSWERED.into()
         }));
     }
     let event = Event::new(audit::ANSWER_SAVED)
@@ -282,24 +282,29 @@ pub async fn retry_feedback(
     question_id: i64,
 ) -> Result<Evaluated, AppError> {
     let (running, question) = open_question(state, user, question_id).await?;
-    let answer = db::interviews::answer_of(&state.db, question_id).await.map_err(AppError::internal)?;
+    let answer =
+        db::interviews::answer_of(&state.db, question_id).await.context("reading the stored answer")?;
     let Some(text) = answer.and_then(|a| a.answer_text) else {
-        return Err(AppError::Conflict("There is no answer to this question to give feedback on.".into()));
+        return Err(AppError::Conflict(messages::NO_ANSWER_TO_EVALUATE.into()));
     };
-    let has_feedback =
-        db::interviews::suggestion_of(&state.db, question_id).await.map_err(AppError::internal)?.is_some();
+    let has_feedback = db::interviews::suggestion_of(&state.db, question_id)
+        .await
+        .context("reading the stored feedback")?
+        .is_some();
     let (coach_problem, coach_time) = if has_feedback {
         (None, Duration::ZERO)
     } else {
+        limits::take(state, user.user_id, Action::CoachCall).await?;
         evaluate(state, request_id, &running, &question, &text).await?
     };
     let screen = render(state, user, Situation::Running(Box::new(running))).await?;
     Ok(Evaluated { submitted: Submitted { screen, coach_problem }, coach_time })
 }
 
-/// Asks the coach about a stored answer and stores its feedback. A coach failure is returned as
-/// a message for the candidate (the answer stays saved); a second evaluation racing this one
-/// keeps whichever was stored first. Also returns the time the coach took.
+/// Asks the coach about a stored answer and stores its feedback. A coach failure (a panic in
+/// the engine included) is returned as a message for the candidate (the answer stays saved); a
+/// second evaluation racing this one keeps whichever was stored first. Also returns the time the
+/// coach took.
 async fn evaluate(
     state: &AppState,
     request_id: &RequestId,
@@ -313,7 +318,7 @@ async fn evaluate(
         job_description: &running.vacancy.jd_text,
     };
     let started = Instant::now();
-    let evaluated = state.coach.evaluate(asked, answer).await;
+    let evaluated = engine::contained("evaluation", state.coach.evaluate(asked, answer)).await;
     let coach_time = started.elapsed();
     let assessment = match evaluated {
         Ok(assessment) => assessment,
@@ -330,30 +335,30 @@ async fn evaluate(
         state.coach.label(),
         state.coach.prompt_version(),
     );
-    match db::interviews::insert_suggestion(&state.db, running.user.user_id, row).await {
-        Ok(saved) => {
-            let event =
-                |name| Event::new(name).user(running.user.user_id).vacancy(running.vacancy.vacancy_id);
-            let detail = format!(
-                "question {}: correctness {}%, relevance {}%, {} red flags, by {}",
-                question.question_order,
-                saved.correctness,
-                saved.role_relevance,
-                saved.red_flags_count,
-                saved.coach_model
-            );
-            audit::record(
-                &state.db,
-                Some(request_id),
-                event(audit::FEEDBACK_SAVED).duration(coach_time).detail(detail),
-            )
-            .await;
-            if let Some(name) = saved.fallacy_name {
-                audit::record(&state.db, Some(request_id), event(audit::FALLACY_DETECTED).detail(name)).await;
-            }
+    let inserted = db::interviews::insert_suggestion(&state.db, running.user.user_id, row)
+        .await
+        .or_duplicate()
+        .context("saving the feedback")?;
+    // A `Duplicate` means a second evaluation stored its feedback first; that one is kept.
+    if let Ok(saved) = inserted {
+        let event = |name| Event::new(name).user(running.user.user_id).vacancy(running.vacancy.vacancy_id);
+        let detail = format!(
+            "question {}: correctness {}%, relevance {}%, {} red flags, by {}",
+            question.question_order,
+            saved.correctness,
+            saved.role_relevance,
+            saved.red_flags_count,
+            saved.coach_model
+        );
+        audit::record(
+            &state.db,
+            Some(request_id),
+            event(audit::FEEDBACK_SAVED).duration(coach_time).detail(detail),
+        )
+        .await;
+        if let Some(name) = saved.fallacy_name {
+            audit::record(&state.db, Some(request_id), event(audit::FALLACY_DETECTED).detail(name)).await;
         }
-        Err(error) if constraint_violation(&error) == Some(ConstraintViolation::Unique) => {}
-        Err(error) => return Err(AppError::internal(error)),
     }
     Ok((None, coach_time))
 }
@@ -368,7 +373,7 @@ pub async fn reset(
         // No question lock: a slow coach preparing the next question must not hold up a reset;
         // question generation checks under the lock that the interview is still open.
         let interview_id = running.interview.interview_id;
-        if db::interviews::archive(&state.db, interview_id).await.map_err(AppError::internal)? {
+        if db::interviews::archive(&state.db, interview_id).await.context("archiving the interview")? {
             let answered = records(state, interview_id).await?.iter().filter(|r| r.answer.is_some()).count();
             let event = Event::new(audit::INTERVIEW_RESET)
                 .user(user.user_id)

@@ -19,7 +19,7 @@ use http::{StatusCode, header};
 use tower_sessions::Session;
 
 use self::layout::{QuestionLine, ReportData};
-use crate::error::AppError;
+use crate::error::{AppError, ResultExt};
 use crate::server::analytics;
 use crate::server::audit::{self, Event};
 use crate::server::auth;
@@ -94,14 +94,14 @@ pub async fn make_report(
     };
     let pdf = tokio::task::spawn_blocking(move || build_pdf(&data))
         .await
-        .map_err(AppError::internal)?
-        .map_err(AppError::internal)?;
+        .context("running the report builder")?
+        .context("building the report")?;
 
     let directory = user_directory(&state.settings.reports_dir, user.user_id);
-    tokio::fs::create_dir_all(&directory).await.map_err(AppError::internal)?;
+    tokio::fs::create_dir_all(&directory).await.context("creating the reports directory")?;
     let name = format!("{}.pdf", uuid::Uuid::new_v4());
     let path = directory.join(&name);
-    tokio::fs::write(&path, &pdf).await.map_err(AppError::internal)?;
+    tokio::fs::write(&path, &pdf).await.context("saving the report")?;
     let event = Event::new(audit::REPORT_EXPORTED)
         .user(user.user_id)
         .duration(started.elapsed())

@@ -283,7 +283,8 @@ async fn start(
     let database = TestDatabase::fresh().await;
     let mut env = test_env(&database, database.dir.path());
     env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
-    let settings = Settings::from_lookup(|name| env.get(name).cloned()).expect("test settings are valid");
+    let mut settings = Settings::from_lookup(|name| env.get(name).cloned()).expect("test settings are valid");
+    settings.document_reader = document_reader();
     let app = match coach {
         Some(coach) => Application::build_with_coach(settings, listener, coach).await,
         None => Application::build_on(settings, listener).await,
@@ -297,6 +298,12 @@ async fn start(
     }));
     let client = reqwest::Client::builder().timeout(REQUEST_LIMIT).build().expect("build a client");
     TestApp { address, client, db, _database: database, _stop: stop }
+}
+
+/// The server binary, which reads documents in its `read-document` mode (the test process
+/// itself cannot: it is the test harness).
+pub fn document_reader() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_server"))
 }
 
 /// A directory inside the test database's temporary directory.

@@ -13,6 +13,7 @@ pub mod interviews;
 pub mod questions;
 pub mod sessions;
 pub mod suggestions;
+pub mod usage_events;
 pub mod user_vacancies;
 pub mod users;
 pub mod vacancies;

@@ -1,0 +1,98 @@
+//! Any names, titles, skills and questions, with any scores and counts, must lay out as a PDF
+//! report or come back as a genpdf error, never a panic.
+//!
+//! `report::layout` is pure (data in, PDF bytes out) and needs only `model::analytics`, so it is
+//! compiled here without the app. The input is read with `arbitrary` into a `ReportData` whose
+//! numbers stay within what the server produces (scores 0–100, averages 0–100, counts).
+#![no_main]
+
+use interview_coach_fuzz::model::analytics::{Analytics, Bin, Point, SkillResult, Standing, Summary};
+use interview_coach_fuzz::server::report::layout::{QuestionLine, ReportData, render};
+use libfuzzer_sys::arbitrary::{Result, Unstructured};
+use libfuzzer_sys::fuzz_target;
+
+fn text(u: &mut Unstructured<'_>) -> Result<String> {
+    Ok(u.arbitrary::<&str>()?.to_owned())
+}
+
+fn percent(u: &mut Unstructured<'_>) -> Result<f64> {
+    Ok(f64::from(u.int_in_range(0..=1000u16)?) / 10.0)
+}
+
+fn list<T>(u: &mut Unstructured<'_>, max: usize, mut item: impl FnMut(&mut Unstructured<'_>, usize) -> Result<T>) -> Result<Vec<T>> {
+    let len = u.int_in_range(0..=max)?;
+    (0..len).map(|i| item(u, i)).collect()
+}
+
+fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
+    let summary = Summary {
+        attempted: u.int_in_range(0..=500)?,
+        skipped: u.int_in_range(0..=500)?,
+        evaluated: u.int_in_range(0..=500)?,
+        avg_correctness: if u.arbitrary()? { Some(percent(u)?) } else { None },
+        avg_relevance: if u.arbitrary()? { Some(percent(u)?) } else { None },
+        avg_red_flags: f64::from(u.int_in_range(0..=600u16)?) / 100.0,
+    };
+    let standing = if u.arbitrary()? {
+        let candidates = u.int_in_range(1..=1_000_000)?;
+        Some(Standing { rank: u.int_in_range(1..=candidates)?, candidates, percentile: percent(u)? })
+    } else {
+        None
+    };
+    let analytics = Analytics {
+        position_title: text(u)?,
+        summary,
+        standing,
+        series: list(u, 40, |u, i| {
+            Ok(Point {
+                number: i + 1,
+                skill: text(u)?,
+                correctness: u.int_in_range(0..=100)?,
+                relevance: u.int_in_range(0..=100)?,
+            })
+        })?,
+        skills: list(u, 12, |u, _| {
+            Ok(SkillResult {
+                skill: text(u)?,
+                questions: u.int_in_range(0..=50)?,
+                avg_correctness: if u.arbitrary()? { Some(percent(u)?) } else { None },
+            })
+        })?,
+        weakest: list(u, 3, |u, _| text(u))?,
+        distribution: (0..10u8)
+            .map(|i| {
+                Ok(Bin {
+                    from: i * 10,
+                    to: i * 10 + 10,
+                    candidates: u.int_in_range(0..=1_000_000)?,
+                    yours: u.arbitrary()?,
+                })
+            })
+            .collect::<Result<_>>()?,
+        coaches: list(u, 3, |u, _| text(u))?,
+    };
+    Ok(ReportData {
+        candidate_name: text(u)?,
+        email: text(u)?,
+        date: text(u)?,
+        analytics,
+        questions: list(u, 30, |u, i| {
+            Ok(QuestionLine {
+                number: i + 1,
+                skill: text(u)?,
+                question: text(u)?,
+                status: *u.choose(&["answered", "skipped", "awaiting feedback"])?,
+                correctness: if u.arbitrary()? { Some(u.int_in_range(0..=100)?) } else { None },
+                relevance: if u.arbitrary()? { Some(u.int_in_range(0..=100)?) } else { None },
+            })
+        })?,
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(report) = report(&mut Unstructured::new(data)) else { return };
+    // An error is an answer (the export says it failed); only a panic or an abort is a finding.
+    if let Ok(bytes) = render(&report) {
+        assert!(bytes.starts_with(b"%PDF-"));
+    }
+});
