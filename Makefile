@@ -132,17 +132,24 @@ coach-eval: ## Print the offline coach's figures on its labelled answers and fal
 
 BENCH_ROUNDS ?= 20
 FUZZ_SECONDS ?= 300
-FUZZ_TARGETS := pdf docx txt
+FUZZ_TARGETS ?= pdf docx txt coach_answer coach_questions report_layout
+# More libFuzzer flags for every target, e.g. FUZZ_ARGS=-runs=1000000 (FUZZ_SECONDS still caps it).
+FUZZ_ARGS ?=
 
-fuzz: ## Fuzz the PDF, DOCX and TXT readers for FUZZ_SECONDS each (nightly + cargo-fuzz; not part of make test)
+# cargo-fuzz passes -Z flags (address sanitizer, coverage); RUSTC_BOOTSTRAP=1 lets the stable
+# toolchain accept them, so no nightly is needed. Builds go to fuzz/target (git-ignored), away
+# from the main target dir and its lock. Document targets start from the test fixtures, coach
+# targets from fuzz/seeds; a coach input is texts separated by NUL bytes (see each target).
+fuzz: ## Fuzz the document readers, the offline coach and the report layout for FUZZ_SECONDS each (stable + cargo-fuzz; not part of make test)
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	@for target in $(FUZZ_TARGETS); do mkdir -p fuzz/corpus/$$target; done
-	cp server/tests/fixtures/*.pdf fuzz/corpus/pdf/
-	cp server/tests/fixtures/*.docx fuzz/corpus/docx/
-	cp server/tests/fixtures/*.txt fuzz/corpus/txt/
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
-	  cargo +nightly fuzz run -O $$target corpus/$$target -- \
-	    -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2048 -max_len=1048576 || exit 1; \
+	  mkdir -p corpus/$$target; \
+	  case $$target in \
+	    pdf|docx|txt) cp ../server/tests/fixtures/*.$$target corpus/$$target/; max_len=1048576 ;; \
+	    *) if [[ -d seeds/$$target ]]; then cp seeds/$$target/* corpus/$$target/; fi; max_len=65536 ;; \
+	  esac; \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run --target-dir target $$target corpus/$$target -- \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2048 -max_len=$$max_len $(FUZZ_ARGS) || exit 1; \
 	done
 
 clean: ## Remove build output and installed npm packages (keeps data/, logs/ and reports/)

@@ -14,6 +14,7 @@ pub mod error;
 pub mod messages;
 pub mod model;
 pub mod pages;
+pub mod paths;
 #[cfg(feature = "ssr")]
 pub mod server;
 
@@ -29,8 +30,8 @@ use crate::pages::analytics::AnalyticsPage;
 use crate::pages::interview::InterviewPage;
 use crate::pages::setup::SetupPage;
 use crate::pages::{
-    account::AccountPage, landing::Landing, not_found::NotFound, sign_in::SignIn,
-    sign_in_failed::SignInFailed, welcome::Welcome,
+    account::AccountPage, account_deleted::AccountDeleted, landing::Landing, not_found::NotFound,
+    sign_in::SignIn, sign_in_failed::SignInFailed, welcome::Welcome,
 };
 
 /// The HTML document around the app, rendered on the server for every page.
@@ -88,6 +89,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=StaticSegment("welcome") view=Welcome ssr=SsrMode::Async/>
                         <Route path=StaticSegment("account") view=AccountPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("account"), StaticSegment("deleted"))
+                            view=AccountDeleted
+                            ssr=SsrMode::Async
+                        />
                         <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("interview") view=InterviewPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("analytics") view=AnalyticsPage ssr=SsrMode::Async/>

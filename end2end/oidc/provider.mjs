@@ -28,6 +28,12 @@ const ACCOUNTS = {
   noname: { email: 'noname@example.com', email_verified: true },
   noemail: { given_name: 'Nomail', family_name: 'Person' },
   unverified: { email: 'ada@example.com', email_verified: false, given_name: 'Mallory', family_name: 'Mimic' },
+  // Like Microsoft Entra ID: an `email` claim without `email_verified`.
+  'no-claim': { email: 'ada@example.com', given_name: 'Eve', family_name: 'Entra' },
+  // Ada again, under another subject (another provider account) that verified the address.
+  'ada-elsewhere': { email: 'ada@example.com', email_verified: true, given_name: 'Ada', family_name: 'Lovelace' },
+  // The verified owner of an address someone else typed into the profile form first.
+  owner: { email: 'owner@example.com', email_verified: true, given_name: 'Olive', family_name: 'Owner' },
 };
 
 function claimsFor(id) {
@@ -50,6 +56,10 @@ async function readForm(req) {
 const signingKey = await jose.generateKeyPair('RS256', { extractable: true });
 const foreignKey = await jose.generateKeyPair('RS256', { extractable: true });
 const jwk = { ...(await jose.exportJWK(signingKey.privateKey)), kid: 'test-signing-key', alg: 'RS256', use: 'sig' };
+// `rotate`: the provider starts signing with a new key, published from then on under its own kid.
+const rotatedKey = await jose.generateKeyPair('RS256', { extractable: true });
+let rotated = false;
+const publicJwk = async (key, kid) => ({ ...(await jose.exportJWK(key.publicKey)), kid, alg: 'RS256', use: 'sig' });
 
 const server = http.createServer();
 const host = process.env.OIDC_HOST ?? '127.0.0.1';
@@ -97,9 +107,13 @@ provider.use(async (ctx, next) => {
   if (mode === 'issuer') claims.iss = 'http://127.0.0.1:1/evil';
   if (mode === 'audience') claims.aud = 'someone-else';
   if (mode === 'foreign') key = foreignKey.privateKey;
-  ctx.body.id_token = await new jose.SignJWT(claims)
-    .setProtectedHeader({ alg: 'RS256', kid: 'test-signing-key' })
-    .sign(key);
+  let kid = 'test-signing-key';
+  if (mode === 'rotate') {
+    rotated = true;
+    key = rotatedKey.privateKey;
+    kid = 'rotated-key';
+  }
+  ctx.body.id_token = await new jose.SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
 });
 
 const callback = provider.callback();
@@ -110,6 +124,11 @@ server.on('request', async (req, res) => {
     if (url.pathname === '/__test/tamper' && req.method === 'POST') {
       tamperMode = (await readForm(req)).mode ?? null;
       res.end(`next ID token: ${tamperMode}`);
+      return;
+    }
+    if (url.pathname === '/jwks' && rotated) {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [await publicJwk(signingKey, 'test-signing-key'), await publicJwk(rotatedKey, 'rotated-key')] }));
       return;
     }
     const interaction = url.pathname.match(/^\/interaction\/([\w-]+)(\/login)?$/);

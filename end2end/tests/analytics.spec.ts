@@ -1,7 +1,7 @@
 // Analytics as a candidate: the button appears only after the first attempt; the metrics and
 // the tables show with JavaScript off; hydrated, D3 draws the four charts with one point or bar
 // per number; "Download PDF" downloads the report.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { STRONG, question, readyCandidate, waitForHydration } from './helpers';
 
 test('analytics appear after the first attempt, with charts, tables and the PDF', async ({ page }, info) => {

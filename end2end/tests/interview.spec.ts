@@ -1,6 +1,7 @@
 // The whole journey as a candidate, with JavaScript off (every control is a form post and the
 // page is rendered again from the database) and hydrated (the same forms run in place).
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { FALLACY, STRONG, question, readyCandidate, waitForHydration } from './helpers';
 
 /// Text the candidate can see must never be JSON, a stack trace or an internal id.

@@ -1,5 +1,5 @@
 // Sign-in through a real OpenID provider (oidc-provider on 127.0.0.1), JavaScript off and on.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { oidcAppPort } from '../playwright.config';
 
 test.use({ baseURL: `http://127.0.0.1:${oidcAppPort}` });

@@ -1,7 +1,7 @@
 // Uploading the CV and the job description through the real file inputs, JavaScript off
 // (the Upload buttons) and hydrated (the upload starts as soon as a file is chosen).
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './helpers';
 
 const fixtures = path.join(__dirname, '..', '..', 'server', 'tests', 'fixtures');

@@ -1,5 +1,5 @@
 // Development sign-in (the embedded default), with JavaScript off and hydrated.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('a visitor signs in with the development form and signs out again', async ({ page }) => {
   await page.goto('/');

@@ -1,5 +1,5 @@
 // Smoke tests of the page frame, run once with JavaScript off and once hydrated.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the landing page reads well and sits in the page frame', async ({ page }) => {
   const response = await page.goto('/');

@@ -19,7 +19,11 @@ fn percent(u: &mut Unstructured<'_>) -> Result<f64> {
     Ok(f64::from(u.int_in_range(0..=1000u16)?) / 10.0)
 }
 
-fn list<T>(u: &mut Unstructured<'_>, max: usize, mut item: impl FnMut(&mut Unstructured<'_>, usize) -> Result<T>) -> Result<Vec<T>> {
+fn list<T>(
+    u: &mut Unstructured<'_>,
+    max: usize,
+    mut item: impl FnMut(&mut Unstructured<'_>, usize) -> Result<T>,
+) -> Result<Vec<T>> {
     let len = u.int_in_range(0..=max)?;
     (0..len).map(|i| item(u, i)).collect()
 }

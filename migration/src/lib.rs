@@ -11,6 +11,8 @@ mod m20261124_000001_create_core_tables;
 mod m20261125_000001_add_questions_asked_at;
 mod m20261125_000002_create_candidate_stats;
 mod m20261130_000001_create_usage_events;
+mod m20261130_000002_own_titles_and_verified_emails;
+mod m20261130_000003_add_interview_leases;
 
 /// Every migration of the product, in the order it must run.
 pub struct Migrator;
@@ -23,6 +25,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_add_questions_asked_at::Migration),
             Box::new(m20261125_000002_create_candidate_stats::Migration),
             Box::new(m20261130_000001_create_usage_events::Migration),
+            Box::new(m20261130_000002_own_titles_and_verified_emails::Migration),
+            Box::new(m20261130_000003_add_interview_leases::Migration),
         ]
     }
 }

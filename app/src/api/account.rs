@@ -52,10 +52,15 @@ pub async fn get_profile_draft() -> Result<Option<ProfileDraft>, AppError> {
 /// The signed-in person's own account; [`AppError::Unauthorized`] for visitors.
 #[server(endpoint = "account_details")]
 pub async fn get_account_details() -> Result<AccountDetails, AppError> {
-    use crate::server::auth;
+    use crate::error::ResultExt;
+    use crate::server::account_data::routes::NOTICE_KEY;
+    use crate::server::auth::{self, session};
 
     let state = auth::app_state()?;
     let user = auth::require_user().await?;
+    let notice = session::take_flash::<String>(&auth::current_session().await?, NOTICE_KEY)
+        .await
+        .context("reading the account page's message")?;
     let date = |t: chrono::NaiveDateTime| t.format("%-d %b %Y").to_string();
     Ok(AccountDetails {
         first_name: user.first_name,
@@ -64,5 +69,6 @@ pub async fn get_account_details() -> Result<AccountDetails, AppError> {
         method: state.sign_in.method(),
         member_since: date(user.created_at),
         last_sign_in: user.last_login_at.map(date),
+        notice,
     })
 }

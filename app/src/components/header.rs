@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::api::account::get_visitor;
 use crate::model::account::{SignInMethod, Visitor};
+use crate::paths;
 
 /// The header shown on every page: "Welcome, <first name>", the e-mail and "Sign out" once
 /// signed in; "Sign in" otherwise.
@@ -21,7 +22,7 @@ pub fn SiteHeader() -> impl IntoView {
                     {move || Suspend::new(async move {
                         match visitor.await {
                             Ok(visitor) => view! { <AccountArea visitor/> }.into_any(),
-                            Err(_) => view! { <a class="button" href="/signin">"Sign in"</a> }.into_any(),
+                            Err(_) => view! { <a class="button" href=paths::SIGN_IN>"Sign in"</a> }.into_any(),
                         }
                     })}
                 </Suspense>
@@ -43,7 +44,7 @@ fn AccountArea(visitor: Visitor) -> impl IntoView {
             </form>
         }
         .into_any(),
-        None => view! { <a class="button" href="/signin">"Sign in"</a> }.into_any(),
+        None => view! { <a class="button" href=paths::SIGN_IN>"Sign in"</a> }.into_any(),
     };
     view! { {badge} {account} }
 }

@@ -7,11 +7,12 @@ use leptos_router::components::Redirect;
 use serde::{Serialize, de::DeserializeOwned};
 
 use crate::error::AppError;
+use crate::paths;
 
 /// The view for an error from a server function.
 pub fn problem_view(error: AppError) -> AnyView {
     match error {
-        AppError::Unauthorized => view! { <Redirect path="/signin"/> }.into_any(),
+        AppError::Unauthorized => view! { <Redirect path=paths::SIGN_IN/> }.into_any(),
         other => view! { <p class="form-error" role="alert">{other.to_string()}</p> }.into_any(),
     }
 }

@@ -66,4 +66,6 @@ pub struct AccountDetails {
     /// Dates in UTC, already formatted (e.g. "24 Nov 2026").
     pub member_since: String,
     pub last_sign_in: Option<String>,
+    /// What became of the last data request (a refused deletion, a failed download), shown once.
+    pub notice: Option<String>,
 }

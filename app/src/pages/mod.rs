@@ -1,6 +1,7 @@
 //! One routed page per module.
 
 pub mod account;
+pub mod account_deleted;
 pub mod analytics;
 pub mod interview;
 pub mod landing;

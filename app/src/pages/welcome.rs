@@ -7,6 +7,7 @@ use leptos_router::components::Redirect;
 use crate::api::account::get_profile_draft;
 use crate::components::person_form::PersonFields;
 use crate::components::problem::loaded;
+use crate::paths;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
@@ -29,7 +30,7 @@ pub fn Welcome() -> impl IntoView {
                     </form>
                 }
                 .into_any(),
-                None => view! { <Redirect path="/signin"/> }.into_any(),
+                None => view! { <Redirect path=paths::SIGN_IN/> }.into_any(),
             })}
         </section>
     }

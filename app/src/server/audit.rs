@@ -30,6 +30,15 @@ pub const INTERVIEW_RESET: &str = "INTERVIEW_RESET";
 pub const ANALYTICS_RENDERED: &str = "ANALYTICS_RENDERED";
 /// A PDF report was written (detail: its path).
 pub const REPORT_EXPORTED: &str = "REPORT_EXPORTED";
+/// A candidate downloaded the archive of all their data.
+pub const DATA_EXPORTED: &str = "DATA_EXPORTED";
+/// A candidate deleted their account. Stored without a user id or request id: nothing in it
+/// leads back to the person (the detail holds row counts only).
+pub const ACCOUNT_DELETED: &str = "ACCOUNT_DELETED";
+/// An account was bound to a new provider identity (issuer, subject) through a verified e-mail.
+pub const ACCOUNT_LINKED: &str = "ACCOUNT_LINKED";
+/// An e-mail no provider verified was taken from an account for its verified owner.
+pub const EMAIL_RELEASED: &str = "EMAIL_RELEASED";
 
 /// An event about to be recorded.
 #[derive(Debug, Clone)]

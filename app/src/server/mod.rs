@@ -4,6 +4,7 @@
 //! the entities, `startup` assembles the axum application from the settings so that the binary
 //! and the tests build exactly the same thing.
 
+pub mod account_data;
 pub mod analytics;
 pub mod audit;
 pub mod auth;
@@ -20,6 +21,7 @@ mod log_file;
 pub mod report;
 pub mod request_id;
 pub mod respond;
+pub mod security_headers;
 pub mod startup;
 pub mod state;
 pub mod telemetry;

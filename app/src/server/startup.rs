@@ -26,6 +26,8 @@ use super::coach::engine::{CoachEngine, OfflineCoach};
 use super::coach::llm::LlmCoach;
 use super::config::Settings;
 use super::extraction::DocumentReader;
+use super::interview::QuestionLocks;
+use super::security_headers::{self, SecurityHeaders};
 use super::state::AppState;
 use super::{db, health, intake, request_id};
 use crate::{App, shell};
@@ -75,6 +77,7 @@ impl Application {
         };
         let documents =
             DocumentReader::new(settings.document_reader.clone(), settings.limits.document_readers);
+        let question_locks = QuestionLocks::new(db.clone(), settings.coach.timeout);
         let state = AppState {
             leptos_options: leptos_options(&settings, listener.local_addr()?),
             db,
@@ -82,7 +85,7 @@ impl Application {
             sign_in,
             coach,
             documents,
-            question_locks: Default::default(),
+            question_locks,
         };
         let sessions = DbSessionStore::new(state.db.clone());
         let router = router(state.clone(), sessions.clone());
@@ -105,6 +108,8 @@ impl Application {
         let sweeper = self.sessions.spawn_expiry_sweeper(SESSION_SWEEP_PERIOD);
         let served = axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
+        // A prefetch cut short must not keep other instances waiting for its lease.
+        self.state.question_locks.release_all().await;
         served
     }
 }
@@ -136,6 +141,9 @@ fn router(state: AppState, store: DbSessionStore) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
+    let security = Arc::new(SecurityHeaders::for_app(&state));
+    let page_security = security.clone();
+    let not_found_security = security.clone();
 
     let https = state.settings.serves_https();
     // `__Host-` makes the browser insist on Secure, Path=/ and no Domain: no subdomain can
@@ -154,13 +162,23 @@ fn router(state: AppState, store: DbSessionStore) -> Router {
         .merge(auth::routes::routes(&state.sign_in))
         .merge(intake::routes::routes())
         .merge(super::report::routes())
+        .merge(super::account_data::routes::routes())
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(context_state.clone()),
+            move || {
+                provide_context(context_state.clone());
+                security_headers::page_headers(&page_security);
+            },
             move || shell(shell_options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Everything routed so far may answer with personal data; the fallback below serves
+        // the static files (their caching unchanged) and the not-found page (a page: no-store).
+        .route_layer(axum::middleware::from_fn(security_headers::forbid_storing))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || security_headers::page_headers(&not_found_security),
+            shell,
+        ))
         // Each layer wraps the ones above it: the request span is outermost, so panics and
         // refusals are logged with the request id.
         .layer(sessions)
@@ -168,6 +186,8 @@ fn router(state: AppState, store: DbSessionStore) -> Router {
         // Brotli or gzip for whoever asks: the WASM bundle is ~740 KB raw, ~220 KB as brotli.
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(CatchPanicLayer::new())
+        // Inside the request span, outside everything else: panics and refusals get them too.
+        .layer(axum::middleware::from_fn_with_state(security, security_headers::add_security_headers))
         .layer(axum::middleware::from_fn(request_id::trace_request))
         .with_state(state)
 }

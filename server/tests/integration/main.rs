@@ -3,11 +3,13 @@
 //! Without `TEST_MYSQL_URL` they run on SQLite; with it (e.g. `mysql://root@127.0.0.1:3306/ic`)
 //! every test gets its own MySQL/MariaDB database on that server, dropped afterwards.
 
+mod account_data;
 mod analytics;
 mod constraints;
 mod container;
 mod deployment;
 mod documents;
+mod headers;
 mod health;
 mod hostile_documents;
 mod intake;
@@ -16,5 +18,7 @@ mod limits;
 mod llm_coach;
 mod logging;
 mod migrations;
+mod privacy;
+mod scale_out;
 mod sign_in;
 mod support;

@@ -113,6 +113,21 @@ async fn forged_or_stale_id_tokens_are_refused() {
     assert_eq!(location(&sign_in(&app, &app.browser(), "ada").await), "/");
 }
 
+/// The provider rotated its keys after the app started: a token signed with a key id the app
+/// has not seen makes it fetch the keys again, once, and the sign-in succeeds.
+#[tokio::test]
+async fn an_id_token_signed_with_a_rotated_key_is_accepted_after_fetching_the_keys_again() {
+    let (app, provider) = spawn_oidc_app(ProviderOptions::default()).await;
+    let browser = app.browser();
+    let callback = authorize(&app, &browser, "ada").await;
+    provider.tamper_next_id_token("rotate").await;
+
+    let response = browser.get(callback.as_str()).await;
+
+    assert_eq!(location(&response), "/", "the new key was fetched and the token accepted");
+    assert!(browser.page(&app.url("/")).await.contains("Welcome, Ada"));
+}
+
 #[tokio::test]
 async fn a_callback_is_accepted_only_once() {
     let (app, _provider) = spawn_oidc_app(ProviderOptions::default()).await;
@@ -203,16 +218,92 @@ async fn without_an_email_the_form_asks_for_one_that_is_not_taken() {
     assert_eq!(user_count(&app).await, 2);
 }
 
+async fn the_user(app: &TestApp, email: &str) -> users::Model {
+    users::Entity::find()
+        .filter(users::Column::Email.eq(email))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("the user")
+}
+
+async fn count_named(app: &TestApp, name: &str) -> u64 {
+    events::Entity::find().filter(events::Column::Name.eq(name)).count(&app.db).await.unwrap()
+}
+
+/// A claimed but not verified e-mail (`email_verified` false, or missing as Entra sends it)
+/// never enters, links or rebinds the account that holds the address.
 #[tokio::test]
-async fn an_unverified_email_cannot_take_over_an_existing_account() {
+async fn an_unverified_or_unclaimed_email_never_enters_or_rebinds_an_account() {
     let (app, _provider) = spawn_oidc_app(ProviderOptions::default()).await;
     sign_in(&app, &app.browser(), "ada").await;
-    let mallory = app.browser();
 
-    let landed = sign_in(&app, &mallory, "unverified").await;
+    for stranger in ["unverified", "no-claim"] {
+        let browser = app.browser();
+        let landed = sign_in(&app, &browser, stranger).await;
 
-    assert_eq!(location(&landed), "/welcome");
-    assert!(!mallory.page(&app.url("/")).await.contains("Welcome, Ada"));
+        assert_eq!(location(&landed), "/signin/failed?reason=account-exists", "{stranger}");
+        let page = browser.page(&app.url("/signin/failed?reason=account-exists")).await;
+        assert!(page.contains("An account with this e-mail already exists; sign in the way you did before."));
+        assert!(!page.contains("Lovelace"), "nothing about the account is shown");
+        assert!(!browser.page(&app.url("/")).await.contains("Welcome,"), "{stranger} is not signed in");
+        let ada = the_user(&app, "ada@example.com").await;
+        assert_eq!(ada.oidc_subject.as_deref(), Some("ada"), "{stranger} did not rebind the account");
+        assert_eq!(user_count(&app).await, 1);
+    }
+    assert_eq!(count_named(&app, "ACCOUNT_LINKED").await, 0);
+
+    // The owner still signs in as before.
+    let ada = app.browser();
+    assert_eq!(location(&sign_in(&app, &ada, "ada").await), "/");
+    assert!(ada.page(&app.url("/")).await.contains("Welcome, Ada"));
+}
+
+#[tokio::test]
+async fn a_verified_email_links_another_subject_to_the_account_with_an_audit_event() {
+    let (app, _provider) = spawn_oidc_app(ProviderOptions::default()).await;
+    sign_in(&app, &app.browser(), "ada").await;
+    let first = the_user(&app, "ada@example.com").await;
+
+    let browser = app.browser();
+    assert_eq!(location(&sign_in(&app, &browser, "ada-elsewhere").await), "/");
+
+    let linked = the_user(&app, "ada@example.com").await;
+    assert_eq!(linked.user_id, first.user_id, "the same account");
+    assert_eq!(linked.oidc_subject.as_deref(), Some("ada-elsewhere"));
+    assert_eq!(user_count(&app).await, 1);
+    assert_eq!(count_named(&app, "ACCOUNT_LINKED").await, 1, "the new binding is an audit event");
+    assert!(browser.page(&app.url("/")).await.contains("Welcome, Ada"));
+}
+
+/// An address typed into the profile form (no provider verified it) cannot capture the account
+/// its verified owner reaches later: the owner gets the address and an account of their own.
+#[tokio::test]
+async fn a_typed_email_never_captures_the_account_of_its_verified_owner() {
+    let (app, _provider) = spawn_oidc_app(ProviderOptions::default()).await;
+    let typist = app.browser();
+    assert_eq!(location(&sign_in(&app, &typist, "noemail").await), "/welcome");
+    let fields = [("first_name", "Tina"), ("last_name", "Typist"), ("email", "owner@example.com")];
+    assert_eq!(location(&typist.post_form(&app.url("/auth/profile"), &fields).await), "/");
+    let squatter = the_user(&app, "owner@example.com").await;
+    assert!(!squatter.email_verified);
+
+    let owner = app.browser();
+    assert_eq!(location(&sign_in(&app, &owner, "owner").await), "/");
+
+    let olive = the_user(&app, "owner@example.com").await;
+    assert_ne!(olive.user_id, squatter.user_id, "the owner got an account of their own");
+    assert_eq!(olive.first_name, "Olive");
+    assert!(olive.email_verified);
+    assert!(owner.page(&app.url("/")).await.contains("Welcome, Olive"));
+    assert_eq!(count_named(&app, "EMAIL_RELEASED").await, 1);
+    let released = users::Entity::find_by_id(squatter.user_id).one(&app.db).await.unwrap().unwrap();
+    assert!(released.email.ends_with("@unverified.invalid"), "{}", released.email);
+
+    // The typist still reaches their own account (by subject), not the owner's.
+    let again = app.browser();
+    assert_eq!(location(&sign_in(&app, &again, "noemail").await), "/");
+    assert!(again.page(&app.url("/")).await.contains("Welcome, Tina"));
 }
 
 #[tokio::test]

@@ -58,7 +58,7 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
     let position_title = db::vacancies::current(&state.db, user.user_id)
         .await
         .context("reading the current vacancy")?
-        .map(|(_, vacancy)| vacancy.position_title)
+        .map(|(link, _)| link.position_title)
         .unwrap_or_default();
 
     let summary = Summary {

@@ -8,6 +8,7 @@
 //! real OIDC provider), so there is nothing to swap.
 
 pub mod accounts;
+pub mod extract;
 pub mod identity;
 pub mod oidc;
 pub mod origin;

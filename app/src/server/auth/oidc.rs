@@ -9,11 +9,15 @@
 use std::str::FromStr;
 use std::time::Duration;
 
-use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreIdToken, CoreUserInfoClaims};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreClient, CoreIdToken, CoreIdTokenVerifier, CoreJsonWebKeySet,
+    CoreUserInfoClaims,
+};
 use openidconnect::{
-    AccessTokenHash, AuthorizationCode, ClientId, ClientSecret, CsrfToken, EndSessionUrl, EndpointMaybeSet,
-    EndpointNotSet, EndpointSet, IssuerUrl, LogoutRequest, Nonce, OAuth2TokenResponse, PkceCodeChallenge,
-    PkceCodeVerifier, PostLogoutRedirectUrl, ProviderMetadataWithLogout, RedirectUrl, Scope, TokenResponse,
+    AccessTokenHash, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken,
+    EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet, IssuerUrl, JsonWebKeySetUrl, LogoutRequest,
+    Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl,
+    ProviderMetadataWithLogout, RedirectUrl, Scope, SignatureVerificationError, TokenResponse,
 };
 use serde::{Deserialize, Serialize};
 use url::Url;
@@ -33,6 +37,15 @@ type Client = CoreClient<
 /// How long a started sign-in may take before its callback is refused.
 const PENDING_LIFETIME: Duration = Duration::from_secs(15 * 60);
 const DISCOVERY_ATTEMPTS: u32 = 5;
+/// Fetching the provider's keys again is refused more often than this (a stream of tokens with
+/// made-up key ids must not become a stream of requests to the provider).
+const KEY_REFRESH_INTERVAL: Duration = Duration::from_secs(60);
+
+struct SigningKeys {
+    set: CoreJsonWebKeySet,
+    /// When the keys were last fetched again after discovery.
+    refreshed: Option<std::time::Instant>,
+}
 
 /// The parts of the standard claims the app uses. ID-token claims and userinfo claims expose
 /// them through same-named methods but share no trait, hence the macro.
@@ -62,6 +75,13 @@ macro_rules! claim_values {
 /// A configured identity provider, discovered at start-up.
 pub struct OidcProvider {
     client: Client,
+    /// The provider's signing keys, fetched again when a token names a key id not among them
+    /// (the provider rotated its keys), at most once per [`KEY_REFRESH_INTERVAL`].
+    keys: std::sync::RwLock<SigningKeys>,
+    jwks_uri: JsonWebKeySetUrl,
+    client_id: ClientId,
+    client_secret: Option<ClientSecret>,
+    issuer_url: IssuerUrl,
     http: reqwest::Client,
     issuer: String,
     scopes: Vec<String>,
@@ -77,6 +97,16 @@ pub struct PendingLogin {
     nonce: String,
     pkce_verifier: String,
     started_at: i64,
+}
+
+impl PendingLogin {
+    /// Whether `callback` answers this sign-in (its `state` is ours), compared in constant time.
+    pub fn answered_by(&self, callback: &Callback) -> bool {
+        callback
+            .state
+            .as_deref()
+            .is_some_and(|state| constant_time_eq(state.as_bytes(), self.state.as_bytes()))
+    }
 }
 
 /// The query string of `GET /auth/callback`.
@@ -146,6 +176,14 @@ impl OidcProvider {
         };
         let end_session = metadata.additional_metadata().end_session_endpoint.clone();
         let issuer = metadata.issuer().as_str().to_owned();
+        let keys = SigningKeys { set: metadata.jwks().clone(), refreshed: None };
+        let jwks_uri = metadata.jwks_uri().clone();
+        let issuer_url = metadata.issuer().clone();
+        let client_id = ClientId::new(settings.client_id.clone());
+        let client_secret = settings
+            .client_secret
+            .as_ref()
+            .map(|s| ClientSecret::new(secrecy::ExposeSecret::expose_secret(s).to_owned()));
         let client = CoreClient::from_provider_metadata(
             metadata,
             ClientId::new(settings.client_id.clone()),
@@ -160,7 +198,19 @@ impl OidcProvider {
         post_logout_redirect.set_query(None);
 
         tracing::info!(issuer = %issuer, logout = end_session.is_some(), "identity provider discovered");
-        Ok(Self { client, http, issuer, scopes: settings.scopes.clone(), end_session, post_logout_redirect })
+        Ok(Self {
+            client,
+            keys: std::sync::RwLock::new(keys),
+            jwks_uri,
+            client_id,
+            client_secret,
+            issuer_url,
+            http,
+            issuer,
+            scopes: settings.scopes.clone(),
+            end_session,
+            post_logout_redirect,
+        })
     }
 
     /// The provider's authorization URL for a new sign-in, and what to remember until it returns.
@@ -224,10 +274,18 @@ impl OidcProvider {
             .await
             .map_err(|e| SignInFailure::Exchange(error_chain(&e)))?;
         let id_token = token.id_token().ok_or(SignInFailure::NoIdToken)?;
-        let verifier = self.client.id_token_verifier();
-        let claims = id_token
-            .claims(&verifier, &Nonce::new(pending.nonce))
-            .map_err(|e| SignInFailure::InvalidIdToken(error_chain(&e)))?;
+        let nonce = Nonce::new(pending.nonce);
+        let mut verifier = self.verifier();
+        let claims = match id_token.claims(&verifier, &nonce) {
+            Err(ClaimsVerificationError::SignatureVerification(
+                SignatureVerificationError::NoMatchingKey,
+            )) if self.refresh_keys().await => {
+                verifier = self.verifier();
+                id_token.claims(&verifier, &nonce)
+            }
+            verified => verified,
+        }
+        .map_err(|e| SignInFailure::InvalidIdToken(error_chain(&e)))?;
         if let Some(expected) = claims.access_token_hash() {
             let invalid = |e: &dyn std::error::Error| SignInFailure::InvalidIdToken(error_chain(e));
             let alg = id_token.signing_alg().map_err(|e| invalid(&e))?;
@@ -279,6 +337,50 @@ impl OidcProvider {
         }
     }
 
+    /// A verifier over the signing keys known now.
+    fn verifier(&self) -> CoreIdTokenVerifier<'static> {
+        let keys = self.keys.read().unwrap_or_else(|poisoned| poisoned.into_inner()).set.clone();
+        match &self.client_secret {
+            Some(secret) => CoreIdTokenVerifier::new_confidential_client(
+                self.client_id.clone(),
+                secret.clone(),
+                self.issuer_url.clone(),
+                keys,
+            ),
+            None => {
+                CoreIdTokenVerifier::new_public_client(self.client_id.clone(), self.issuer_url.clone(), keys)
+            }
+        }
+    }
+
+    /// Fetches the provider's keys again, unless that was done less than
+    /// [`KEY_REFRESH_INTERVAL`] ago; returns whether new keys were loaded.
+    async fn refresh_keys(&self) -> bool {
+        let refreshed = self.keys.read().unwrap_or_else(|p| p.into_inner()).refreshed;
+        let recently = refreshed.is_some_and(|at| at.elapsed() < KEY_REFRESH_INTERVAL);
+        if recently {
+            tracing::warn!(
+                "an ID token names an unknown signing key; keys were fetched less than a minute ago"
+            );
+            return false;
+        }
+        match CoreJsonWebKeySet::fetch_async(&self.jwks_uri, &self.http).await {
+            Ok(set) => {
+                tracing::info!(
+                    keys = set.keys().len(),
+                    "the identity provider's signing keys were fetched again"
+                );
+                *self.keys.write().unwrap_or_else(|p| p.into_inner()) =
+                    SigningKeys { set, refreshed: Some(std::time::Instant::now()) };
+                true
+            }
+            Err(error) => {
+                tracing::warn!(error = %error_chain(&error), "fetching the provider's signing keys failed");
+                false
+            }
+        }
+    }
+
     /// Where to send the browser after the local session is gone: the provider's end-session
     /// endpoint when it advertises one, so the provider's session ends too.
     pub fn logout_url(&self, id_token: Option<&str>) -> Option<Url> {
@@ -299,7 +401,9 @@ fn identity_from(claims: ClaimValues<'_>, issuer: &str) -> Identity {
     Identity {
         issuer: Some(issuer.to_owned()),
         subject: Some(claims.subject.to_owned()),
-        email_trusted: email.is_some() && claims.email_verified != Some(false),
+        // Only an explicit `email_verified: true` vouches for the address (Entra, for one,
+        // sends `email` without it).
+        email_trusted: email.is_some() && claims.email_verified == Some(true),
         email,
         first_name,
         last_name,

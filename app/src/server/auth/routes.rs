@@ -24,8 +24,10 @@ use crate::server::state::AppState;
 
 /// Where a failed sign-in lands: a plain page with a retry link.
 pub const FAILED_PAGE: &str = "/signin/failed";
-pub const SIGN_IN_PAGE: &str = "/signin";
+pub const SIGN_IN_PAGE: &str = crate::paths::SIGN_IN;
 pub const PROFILE_PAGE: &str = "/welcome";
+/// The failed-sign-in page saying that an account with this e-mail exists (see `accounts`).
+pub const ACCOUNT_EXISTS_PAGE: &str = "/signin/failed?reason=account-exists";
 
 /// The `/auth/*` routes for this deployment's sign-in method.
 pub fn routes(sign_in: &SignIn) -> Router<AppState> {
@@ -101,7 +103,12 @@ async fn callback(
     let SignIn::Provider(provider) = &state.sign_in else {
         return Ok(Redirect::to(SIGN_IN_PAGE).into_response());
     };
-    let pending = session::take_pending_login(&session).await.map_err(failed)?;
+    let pending = session::pending_login(&session).await.map_err(failed)?;
+    // Only the callback that answers this browser's sign-in ends it; a stray or forged one
+    // (another state) leaves it for the real callback.
+    if pending.as_ref().is_some_and(|p| p.answered_by(&callback)) {
+        session::end_pending_login(&session).await.map_err(failed)?;
+    }
     match provider.finish(pending, callback).await {
         Ok((identity, id_token)) => complete(&state, &request_id, &session, identity, Some(id_token)).await,
         Err(failure) => {
@@ -152,6 +159,10 @@ async fn complete(
         Outcome::SignedIn(user) => {
             let method = if identity.issuer.is_some() { "oidc" } else { "development" };
             signed_in(state, request_id, session, user.user_id, id_token, method).await
+        }
+        Outcome::EmailBelongsToAnotherAccount => {
+            tracing::info!("sign-in refused: the e-mail belongs to an account this identity may not enter");
+            Ok(Redirect::to(ACCOUNT_EXISTS_PAGE).into_response())
         }
         Outcome::NeedsProfile { existing } => {
             let pending = PendingProfile { identity, user_id: existing.map(|u| u.user_id), id_token };

@@ -12,6 +12,9 @@ use crate::model::account::FormFeedback;
 pub const IDLE_LIFETIME: time::Duration = time::Duration::hours(12);
 /// A session ends this long after sign-in however active it is; the user signs in again.
 pub const ABSOLUTE_LIFETIME_SECS: i64 = 7 * 24 * 60 * 60;
+/// How often activity pushes the idle expiry forward. The session row and cookie are written
+/// again at most this often, not on every request.
+pub const ACTIVITY_REFRESH_SECS: i64 = 5 * 60;
 
 const USER: &str = "auth.user";
 const PENDING_LOGIN: &str = "auth.pending_login";
@@ -23,6 +26,9 @@ const FEEDBACK: &str = "auth.feedback";
 struct SignedIn {
     user_id: i64,
     signed_in_at: i64,
+    /// When activity last pushed the idle expiry forward (absent in sessions made before).
+    #[serde(default)]
+    seen_at: i64,
     /// The provider's ID token, sent back as a hint when signing out at the provider.
     id_token: Option<String>,
 }
@@ -37,11 +43,18 @@ pub struct PendingProfile {
 }
 
 /// The signed-in user's id, if the session holds one that has not outlived its absolute limit.
+/// Activity slides the idle expiry: every [`ACTIVITY_REFRESH_SECS`] a request marks the session
+/// changed, so it is saved with a new expiry and its cookie sent again.
 pub async fn user_id(session: &Session) -> Result<Option<i64>, Error> {
-    let Some(signed_in) = session.get::<SignedIn>(USER).await? else { return Ok(None) };
-    if chrono::Utc::now().timestamp() - signed_in.signed_in_at > ABSOLUTE_LIFETIME_SECS {
+    let Some(mut signed_in) = session.get::<SignedIn>(USER).await? else { return Ok(None) };
+    let now = chrono::Utc::now().timestamp();
+    if now - signed_in.signed_in_at > ABSOLUTE_LIFETIME_SECS {
         session.flush().await?;
         return Ok(None);
+    }
+    if now - signed_in.seen_at >= ACTIVITY_REFRESH_SECS {
+        signed_in.seen_at = now;
+        session.insert(USER, &signed_in).await?;
     }
     Ok(Some(signed_in.user_id))
 }
@@ -57,7 +70,8 @@ pub async fn sign_in(session: &Session, user_id: i64, id_token: Option<String>) 
     session.remove_value(PENDING_LOGIN).await?;
     session.remove_value(PENDING_PROFILE).await?;
     session.remove_value(FEEDBACK).await?;
-    let signed_in = SignedIn { user_id, signed_in_at: chrono::Utc::now().timestamp(), id_token };
+    let now = chrono::Utc::now().timestamp();
+    let signed_in = SignedIn { user_id, signed_in_at: now, seen_at: now, id_token };
     session.insert(USER, signed_in).await
 }
 
@@ -65,9 +79,15 @@ pub async fn set_pending_login(session: &Session, pending: PendingLogin) -> Resu
     session.insert(PENDING_LOGIN, pending).await
 }
 
-/// The pending OIDC sign-in, removed: a callback is accepted once.
-pub async fn take_pending_login(session: &Session) -> Result<Option<PendingLogin>, Error> {
-    session.remove(PENDING_LOGIN).await
+/// The pending OIDC sign-in, left in place: only a callback that matches it ends it
+/// ([`end_pending_login`]), so a stray or forged callback cannot cancel a real sign-in.
+pub async fn pending_login(session: &Session) -> Result<Option<PendingLogin>, Error> {
+    session.get(PENDING_LOGIN).await
+}
+
+/// Ends the pending OIDC sign-in: a callback that matched it is accepted once.
+pub async fn end_pending_login(session: &Session) -> Result<(), Error> {
+    session.remove_value(PENDING_LOGIN).await.map(|_| ())
 }
 
 pub async fn set_pending_profile(session: &Session, pending: PendingProfile) -> Result<(), Error> {

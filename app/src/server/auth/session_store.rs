@@ -79,9 +79,14 @@ impl SessionStore for DbSessionStore {
         }
     }
 
+    /// Updates the session's row, never re-creates it: a request that began before sign-out
+    /// (a slow upload, say) must not bring the signed-out session back when it ends.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let (id, data, expires) = encode(record)?;
-        db::sessions::upsert(&self.db, &id, data, expires).await.map_err(backend)
+        if !db::sessions::update(&self.db, &id, data, expires).await.map_err(backend)? {
+            tracing::debug!("a session ended while a request was using it; not saved");
+        }
+        Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {

@@ -59,6 +59,52 @@ pub async fn archive(db: &DatabaseConnection, interview_id: i64) -> Result<bool,
     Ok(result.rows_affected > 0)
 }
 
+/// Takes the interview's lease for `token` until `until`, if it is free or has expired; returns
+/// whether it was taken. One conditional UPDATE: of two instances racing, exactly one wins.
+pub async fn take_lease(
+    db: &DatabaseConnection,
+    interview_id: i64,
+    token: &str,
+    until: chrono::NaiveDateTime,
+) -> Result<bool, DbErr> {
+    let now = super::now();
+    let result = interviews::Entity::update_many()
+        .col_expr(interviews::Column::LeaseToken, Expr::value(token))
+        .col_expr(interviews::Column::LeaseUntil, Expr::value(until))
+        .filter(interviews::Column::InterviewId.eq(interview_id))
+        .filter(
+            sea_orm::Condition::any()
+                .add(interviews::Column::LeaseUntil.is_null())
+                .add(interviews::Column::LeaseUntil.lt(now)),
+        )
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected > 0)
+}
+
+/// Gives the lease back, if `token` still holds it.
+pub async fn release_lease(db: &DatabaseConnection, interview_id: i64, token: &str) -> Result<(), DbErr> {
+    interviews::Entity::update_many()
+        .col_expr(interviews::Column::LeaseToken, Expr::value(Option::<String>::None))
+        .col_expr(interviews::Column::LeaseUntil, Expr::value(Option::<chrono::NaiveDateTime>::None))
+        .filter(interviews::Column::InterviewId.eq(interview_id))
+        .filter(interviews::Column::LeaseToken.eq(token))
+        .exec(db)
+        .await
+        .map(|_| ())
+}
+
+/// Gives back every lease whose token starts with `prefix` (one instance's, at shutdown).
+pub async fn release_leases_of(db: &DatabaseConnection, prefix: &str) -> Result<u64, DbErr> {
+    let result = interviews::Entity::update_many()
+        .col_expr(interviews::Column::LeaseToken, Expr::value(Option::<String>::None))
+        .col_expr(interviews::Column::LeaseUntil, Expr::value(Option::<chrono::NaiveDateTime>::None))
+        .filter(interviews::Column::LeaseToken.starts_with(prefix))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
 /// A question, only if it belongs to `user_id`.
 pub async fn owned_question(
     db: &DatabaseConnection,

@@ -4,6 +4,7 @@
 //! holds plain async functions over `&DatabaseConnection`. Entities live in [`entities`] and are
 //! written once, then left alone.
 
+pub mod account_data;
 pub mod analytics;
 pub mod entities;
 pub mod events;
@@ -18,7 +19,9 @@ use std::time::Duration;
 use chrono::Timelike;
 
 use migration::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, SqlErr};
+use sea_orm::{
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr, SqlErr, TransactionTrait,
+};
 use secrecy::ExposeSecret;
 
 use super::config::Settings;
@@ -77,9 +80,37 @@ pub fn now() -> chrono::NaiveDateTime {
 }
 
 /// Applies every pending migration; running it again is a no-op.
+///
+/// On MySQL, instances that start together take turns: each holds the named lock
+/// `interview_coach_migrations` (`GET_LOCK`, on one pinned connection) while it migrates, and
+/// the later ones find nothing left to do. SQLite is the embedded single-instance case.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    if db.get_database_backend() != sea_orm::DbBackend::MySql {
+        return Migrator::up(db, None).await;
+    }
+    // A transaction pins one connection: the named lock belongs to that connection's session.
+    let pinned = db.begin().await?;
+    let locked = pinned
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DbBackend::MySql,
+            format!("SELECT GET_LOCK('{MIGRATION_LOCK}', {MIGRATION_LOCK_WAIT_SECS}) AS locked"),
+        ))
+        .await?
+        .and_then(|row| row.try_get::<Option<i64>>("", "locked").ok().flatten());
+    if locked != Some(1) {
+        return Err(DbErr::Custom(format!(
+            "another instance held the migration lock for more than {MIGRATION_LOCK_WAIT_SECS} s"
+        )));
+    }
+    let migrated = Migrator::up(&pinned, None).await;
+    let released =
+        pinned.execute_unprepared(&format!("DO RELEASE_LOCK('{MIGRATION_LOCK}')")).await.map(|_| ());
+    pinned.commit().await?;
+    migrated.and(released)
 }
+
+const MIGRATION_LOCK: &str = "interview_coach_migrations";
+const MIGRATION_LOCK_WAIT_SECS: u32 = 120;
 
 /// Answers whether the database takes queries right now, within a short time limit.
 pub async fn ping(db: &DatabaseConnection) -> Result<(), DbErr> {

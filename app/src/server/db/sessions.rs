@@ -1,7 +1,7 @@
 //! Queries on `sessions`, the sign-in session records shared by every app instance.
 
 use chrono::NaiveDateTime;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
 
 use super::entities::sessions;
@@ -16,22 +16,22 @@ pub async fn insert(
     sessions::Entity::insert(row(id, data, expires)).exec(db).await.map(|_| ())
 }
 
-/// Inserts or replaces a session.
-pub async fn upsert(
+/// Saves an existing session's data and expiry; returns whether the row still existed. A
+/// session deleted meanwhile (signed out, expired and swept) stays deleted: saving never
+/// inserts.
+pub async fn update(
     db: &DatabaseConnection,
     id: &str,
     data: Vec<u8>,
     expires: NaiveDateTime,
-) -> Result<(), DbErr> {
-    sessions::Entity::insert(row(id, data, expires))
-        .on_conflict(
-            OnConflict::column(sessions::Column::Id)
-                .update_columns([sessions::Column::Data, sessions::Column::ExpiryDate])
-                .to_owned(),
-        )
+) -> Result<bool, DbErr> {
+    let result = sessions::Entity::update_many()
+        .col_expr(sessions::Column::Data, Expr::value(data))
+        .col_expr(sessions::Column::ExpiryDate, Expr::value(expires))
+        .filter(sessions::Column::Id.eq(id))
         .exec(db)
-        .await
-        .map(|_| ())
+        .await?;
+    Ok(result.rows_affected > 0)
 }
 
 /// The session's data, unless it does not exist or has expired.

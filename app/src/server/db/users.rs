@@ -12,6 +12,8 @@ pub struct NewUser {
     pub last_name: String,
     pub oidc_issuer: Option<String>,
     pub oidc_subject: Option<String>,
+    /// Whether an identity provider vouched for the e-mail.
+    pub email_verified: bool,
 }
 
 pub async fn find(db: &DatabaseConnection, user_id: i64) -> Result<Option<users::Model>, DbErr> {
@@ -45,19 +47,19 @@ pub async fn create(db: &DatabaseConnection, user: NewUser) -> Result<users::Mod
         last_login_at: Set(Some(now)),
         oidc_issuer: Set(user.oidc_issuer),
         oidc_subject: Set(user.oidc_subject),
+        email_verified: Set(user.email_verified),
         ..Default::default()
     }
     .insert(db)
     .await
 }
 
-/// Marks a returning user as signed in now, remembering the provider subject they used and
-/// filling in names the row does not have yet (names the user typed are never overwritten).
+/// Marks a returning user as signed in now, filling in names the row does not have yet (names
+/// the user typed are never overwritten). The account's provider subject is not touched here:
+/// see [`bind_subject`].
 pub async fn record_login(
     db: &DatabaseConnection,
     user: users::Model,
-    issuer: Option<String>,
-    subject: Option<String>,
     first_name: &str,
     last_name: &str,
 ) -> Result<users::Model, DbErr> {
@@ -65,16 +67,38 @@ pub async fn record_login(
     let fill_last = user.last_name.is_empty() && !last_name.is_empty();
     let mut row: users::ActiveModel = user.into();
     row.last_login_at = Set(Some(super::now()));
-    if subject.is_some() {
-        row.oidc_issuer = Set(issuer);
-        row.oidc_subject = Set(subject);
-    }
     if fill_first {
         row.first_name = Set(first_name.to_owned());
     }
     if fill_last {
         row.last_name = Set(last_name.to_owned());
     }
+    row.update(db).await
+}
+
+/// Binds the account to the provider identity (issuer, subject) that just proved, with a
+/// verified e-mail, that the address is theirs; the e-mail counts as verified from now on.
+pub async fn bind_subject(
+    db: &DatabaseConnection,
+    user: users::Model,
+    issuer: &str,
+    subject: &str,
+) -> Result<users::Model, DbErr> {
+    let mut row: users::ActiveModel = user.into();
+    row.oidc_issuer = Set(Some(issuer.to_owned()));
+    row.oidc_subject = Set(Some(subject.to_owned()));
+    row.email_verified = Set(true);
+    row.update(db).await
+}
+
+/// Takes an address that no provider verified away from the account that typed it, so that
+/// its verified owner can have it. The account keeps everything else and is reached as before
+/// (by its provider subject), under a placeholder address that cannot receive mail.
+pub async fn release_email(db: &DatabaseConnection, user: users::Model) -> Result<users::Model, DbErr> {
+    let placeholder = format!("released-{}@unverified.invalid", user.user_id);
+    let mut row: users::ActiveModel = user.into();
+    row.email = Set(placeholder);
+    row.email_verified = Set(false);
     row.update(db).await
 }
 

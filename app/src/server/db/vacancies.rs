@@ -35,19 +35,32 @@ pub async fn create(
     .await
 }
 
-/// Makes `vacancy_id` the user's current vacancy: links them (once) and marks it most recent.
-pub async fn link_current(db: &DatabaseConnection, user_id: i64, vacancy_id: i64) -> Result<(), DbErr> {
+/// Makes `vacancy_id` the user's current vacancy with the title they gave it and the name of
+/// the file they uploaded: links them (once), or updates their link, and marks it most recent.
+pub async fn link_current(
+    db: &DatabaseConnection,
+    user_id: i64,
+    vacancy_id: i64,
+    position_title: &str,
+    jd_file_name: &str,
+) -> Result<(), DbErr> {
     let now = super::now();
     user_vacancies::Entity::insert(user_vacancies::ActiveModel {
         user_id: Set(user_id),
         vacancy_id: Set(vacancy_id),
         created_at: Set(now),
         last_used_at: Set(now),
+        position_title: Set(position_title.to_owned()),
+        jd_file_name: Set(Some(jd_file_name.to_owned())),
         ..Default::default()
     })
     .on_conflict(
         OnConflict::columns([user_vacancies::Column::UserId, user_vacancies::Column::VacancyId])
-            .update_column(user_vacancies::Column::LastUsedAt)
+            .update_columns([
+                user_vacancies::Column::LastUsedAt,
+                user_vacancies::Column::PositionTitle,
+                user_vacancies::Column::JdFileName,
+            ])
             .to_owned(),
     )
     .exec(db)

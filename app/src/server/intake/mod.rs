@@ -122,10 +122,8 @@ pub async fn receive_jd(
         db::vacancies::find_by_hash(&state.db, &hash).await.context("looking up the job description")?;
     let (vacancy, message, event) = match known {
         Some(vacancy) => {
-            let message = format!(
-                "{file_name} is a job description we already know, as \u{201c}{}\u{201d}.",
-                vacancy.position_title
-            );
+            // Worded as for a file read now: whether another candidate uploaded it is theirs.
+            let message = jd_message(&file_name, vacancy.jd_text.chars().count(), false);
             (vacancy, message, Event::new(audit::JD_PARSED).detail("known file: stored text reused"))
         }
         None => {
@@ -155,11 +153,11 @@ pub async fn receive_jd(
             };
             let event =
                 Event::new(audit::JD_PARSED).duration(started.elapsed()).detail(read_detail(&extracted));
-            (vacancy, read_message(&file_name, &extracted), event)
+            (vacancy, jd_message(&file_name, extracted.chars, extracted.truncated), event)
         }
     };
     audit::record(&state.db, Some(request_id), event.user(user.user_id).vacancy(vacancy.vacancy_id)).await;
-    db::vacancies::link_current(&state.db, user.user_id, vacancy.vacancy_id)
+    db::vacancies::link_current(&state.db, user.user_id, vacancy.vacancy_id, &title, &file_name)
         .await
         .context("making the vacancy the current one")?;
     Ok(notice(slot, message, false))
@@ -198,16 +196,21 @@ fn read_detail(extracted: &documents::Extracted) -> String {
     format!("{} {}, {} characters", extracted.kind.label(), pages(extracted.pages), extracted.chars)
 }
 
+/// What the candidate is told about a job description they uploaded: the same words whether
+/// it was read now or was already known.
+fn jd_message(file_name: &str, chars: usize, truncated: bool) -> String {
+    let cut = if truncated { TRUNCATED_NOTE } else { "" };
+    format!("Read {file_name} ({chars} characters).{cut}")
+}
+
+const TRUNCATED_NOTE: &str = " It is very long, so only the first 200,000 characters are used.";
+
 fn read_message(file_name: &str, extracted: &documents::Extracted) -> String {
     let size = match extracted.pages {
         Some(_) => format!("{}, {} characters", pages(extracted.pages), extracted.chars),
         None => format!("{} characters", extracted.chars),
     };
-    let cut = if extracted.truncated {
-        " It is very long, so only the first 200,000 characters are used."
-    } else {
-        ""
-    };
+    let cut = if extracted.truncated { TRUNCATED_NOTE } else { "" };
     format!("Read {file_name} ({size}).{cut}")
 }
 
@@ -327,12 +330,12 @@ pub async fn setup(
             .map(|interview| interview.started_at.format("%-d %b %Y, %H:%M UTC").to_string()),
         None => None,
     };
-    let jd = current.map(|(_, vacancy)| JdSummary {
-        file_name: vacancy.jd_file_name.clone().unwrap_or_default(),
+    let jd = current.map(|(link, vacancy)| JdSummary {
+        file_name: link.jd_file_name.clone().unwrap_or_default(),
         characters: vacancy.jd_text.chars().count(),
         words: highlights::word_count(&vacancy.jd_text),
         key_requirements: highlights::key_requirements(&vacancy.jd_text, SHOWN_REQUIREMENTS),
-        position_title: vacancy.position_title,
+        position_title: link.position_title,
     });
     Ok(Setup {
         blocked_reason: blocked_reason(cv.is_some(), jd.is_some()),

@@ -16,7 +16,8 @@ use tower_sessions::Session;
 use super::{Upload, receive_cv, receive_jd};
 use crate::error::AppError;
 use crate::model::setup::{DocumentSlot, UploadNotice};
-use crate::server::auth::{self, session};
+use crate::server::auth::extract::SignedInUser;
+use crate::server::auth::session;
 use crate::server::documents::{DocumentError, MAX_UPLOAD_BYTES};
 use crate::server::request_id::RequestId;
 use crate::server::state::AppState;
@@ -92,12 +93,10 @@ async fn upload_cv(
     State(state): State<AppState>,
     Extension(request_id): Extension<RequestId>,
     session: Session,
+    SignedInUser(user): SignedInUser,
     request: Request,
 ) -> Response {
     let slot = DocumentSlot::Cv;
-    let Some(user) = signed_in(&state, &session).await else {
-        return Redirect::to("/signin").into_response();
-    };
     let result = match read_fields(&state, request).await {
         Ok(Fields { file: Some(upload), .. }) if !upload.file_name.is_empty() || !upload.bytes.is_empty() => {
             let user_id = user.user_id;
@@ -114,12 +113,10 @@ async fn upload_jd(
     State(state): State<AppState>,
     Extension(request_id): Extension<RequestId>,
     session: Session,
+    SignedInUser(user): SignedInUser,
     request: Request,
 ) -> Response {
     let slot = DocumentSlot::JobDescription;
-    let Some(user) = signed_in(&state, &session).await else {
-        return Redirect::to("/signin").into_response();
-    };
     let result = match read_fields(&state, request).await {
         Ok(fields) => {
             let received = receive_jd(&state, &request_id, &user, &fields.position_title, fields.file).await;
@@ -145,10 +142,11 @@ async fn with_profile(
     Ok(received)
 }
 
-async fn start(State(state): State<AppState>, session: Session) -> Response {
-    let Some(user) = signed_in(&state, &session).await else {
-        return Redirect::to("/signin").into_response();
-    };
+async fn start(
+    State(state): State<AppState>,
+    session: Session,
+    SignedInUser(user): SignedInUser,
+) -> Response {
     match crate::server::interview::start(&state, &user).await {
         Ok(_) => Redirect::to(INTERVIEW_PAGE).into_response(),
         Err(error) => {
@@ -161,10 +159,6 @@ async fn start(State(state): State<AppState>, session: Session) -> Response {
             Redirect::to(SETUP_PAGE).into_response()
         }
     }
-}
-
-async fn signed_in(state: &AppState, session: &Session) -> Option<crate::server::db::entities::users::Model> {
-    auth::session_user(state, session).await.ok().flatten()
 }
 
 fn refused(slot: DocumentSlot, message: String) -> UploadNotice {

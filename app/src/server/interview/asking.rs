@@ -29,8 +29,18 @@ pub(super) async fn move_on(
     running: &Running,
     from: Option<(&RequestId, i64)>,
 ) -> Result<(), AppError> {
+    let lock = state.question_locks.lock(running.interview.interview_id).await?;
+    let moved = move_on_holding_the_lease(state, running, from).await;
+    lock.release().await;
+    moved
+}
+
+async fn move_on_holding_the_lease(
+    state: &AppState,
+    running: &Running,
+    from: Option<(&RequestId, i64)>,
+) -> Result<(), AppError> {
     let interview_id = running.interview.interview_id;
-    let _lock = state.question_locks.lock(interview_id).await;
     if !still_open(state, interview_id).await? {
         return Err(AppError::Conflict(messages::RESET_ELSEWHERE.into()));
     }
@@ -76,21 +86,24 @@ pub(super) fn prefetch(state: &AppState, running: &Running) {
     let running = running.clone();
     tokio::spawn(async move {
         let interview_id = running.interview.interview_id;
-        let _lock = state.question_locks.lock(interview_id).await;
-        if !matches!(still_open(&state, interview_id).await, Ok(true)) {
-            return;
-        }
-        let records = match records(&state, interview_id).await {
-            Ok(records) => records,
-            Err(_) => return,
-        };
-        if records.iter().any(|r| !is_asked(r)) || !records.iter().any(is_asked) {
-            return;
-        }
-        if let Err(error) = generate(&state, &running, &records, false).await {
-            tracing::warn!(interview.id = interview_id, %error, "prefetching the next question failed; it will be made on request");
-        }
+        let Ok(lock) = state.question_locks.lock(interview_id).await else { return };
+        prefetch_holding_the_lease(&state, &running).await;
+        lock.release().await;
     });
+}
+
+async fn prefetch_holding_the_lease(state: &AppState, running: &Running) {
+    let interview_id = running.interview.interview_id;
+    if !matches!(still_open(state, interview_id).await, Ok(true)) {
+        return;
+    }
+    let Ok(records) = records(state, interview_id).await else { return };
+    if records.iter().any(|r| !is_asked(r)) || !records.iter().any(is_asked) {
+        return;
+    }
+    if let Err(error) = generate(state, running, &records, false).await {
+        tracing::warn!(interview.id = interview_id, %error, "prefetching the next question failed; it will be made on request");
+    }
 }
 
 /// Asks the coach for the question after `records` and stores it (asked now, or prefetched).
@@ -119,7 +132,7 @@ async fn generate(
     let request = QuestionRequest {
         skill: &target.name,
         skill_category: target.category,
-        position_title: &running.vacancy.position_title,
+        position_title: &running.link.position_title,
         evidence: target.evidence.as_deref(),
         difficulty: next_difficulty(&recent[recent.len().saturating_sub(RECENT_SCORES)..]),
         asked_before: &asked_before,

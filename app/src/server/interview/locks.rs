@@ -1,69 +1,111 @@
-//! One lock per interview for moving on and generating questions.
+//! One lease per interview, in the database, for moving on and generating questions.
+//!
+//! A prefetch in flight and a "Next Question" click, on this instance or any other, must never
+//! ask the coach twice for the same slot. So whoever moves an interview on first takes its
+//! lease (`interviews.lease_token` / `lease_until`) with one conditional UPDATE; everyone else
+//! waits, polling, until it is given back, then reads what was stored meanwhile. A lease
+//! expires on its own after the coach's time limit and a margin, so an instance that dies
+//! holding one delays others by that much at most; at shutdown an instance gives back all of
+//! its leases at once (their tokens start with its own id). SQLite, with one writer, needs
+//! nothing else; MySQL's row lock on the UPDATE decides races between instances.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
+use std::time::Duration;
 
-/// One lock per interview for moving on and generating questions, so a prefetch in flight and
-/// a "Next Question" click never ask the coach twice for the same slot. Entries are removed
-/// when nobody holds or waits for them.
-#[derive(Clone, Default)]
-pub struct QuestionLocks(Arc<Mutex<HashMap<i64, Arc<tokio::sync::Mutex<()>>>>>);
+use sea_orm::DatabaseConnection;
 
-/// Holds one interview's lock; releasing it forgets the entry if nobody else wants it.
+use crate::error::{AppError, ResultExt};
+use crate::server::db;
+
+/// How often a waiting request looks whether the lease is free.
+const POLL: Duration = Duration::from_millis(25);
+/// Added to the coach's time limit: how long a lease may outlive its holder.
+const MARGIN: Duration = Duration::from_secs(10);
+
+/// Hands out interview leases for this instance.
+#[derive(Clone)]
+pub struct QuestionLocks {
+    db: DatabaseConnection,
+    /// This instance's id: the prefix of every token it hands out.
+    instance: Arc<str>,
+    /// How long a lease lasts unless given back (the coach's time limit plus a margin).
+    lifetime: Duration,
+}
+
+/// A held lease; dropping it gives it back (in the background).
 pub struct QuestionLock {
-    guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+    db: DatabaseConnection,
     interview_id: i64,
-    locks: QuestionLocks,
+    token: String,
 }
 
 impl QuestionLocks {
-    pub async fn lock(&self, interview_id: i64) -> QuestionLock {
-        let entry = {
-            let mut map = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            map.entry(interview_id).or_default().clone()
-        };
-        QuestionLock { guard: Some(entry.lock_owned().await), interview_id, locks: self.clone() }
+    pub fn new(db: DatabaseConnection, coach_timeout: Duration) -> Self {
+        let instance: Arc<str> = uuid::Uuid::new_v4().simple().to_string().into();
+        Self { db, instance, lifetime: coach_timeout + MARGIN }
     }
 
-    /// How many interviews have a lock entry (held or waited for); for the tests.
-    #[cfg(test)]
-    fn len(&self) -> usize {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
+    /// Waits for the interview's lease and takes it. Gives up (as "try again") when it could
+    /// not be had within one lease lifetime: by then any holder's lease has expired.
+    pub async fn lock(&self, interview_id: i64) -> Result<QuestionLock, AppError> {
+        let token = format!("{}:{}", self.instance, uuid::Uuid::new_v4().simple());
+        let deadline = tokio::time::Instant::now() + self.lifetime + MARGIN;
+        loop {
+            let until = db::now()
+                + chrono::TimeDelta::from_std(self.lifetime)
+                    .unwrap_or_else(|_| chrono::TimeDelta::seconds(70));
+            if db::interviews::take_lease(&self.db, interview_id, &token, until)
+                .await
+                .context("taking the interview's lease")?
+            {
+                return Ok(QuestionLock { db: self.db.clone(), interview_id, token });
+            }
+            if tokio::time::Instant::now() >= deadline {
+                return Err(AppError::Unavailable(crate::messages::QUESTION_FAILED.into()));
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
-    #[cfg(test)]
-    fn is_empty(&self) -> bool {
-        self.len() == 0
+    /// Gives back every lease this instance holds (at shutdown).
+    pub async fn release_all(&self) {
+        match db::interviews::release_leases_of(&self.db, &format!("{}:", self.instance)).await {
+            Ok(0) => {}
+            Ok(released) => tracing::info!(released, "interview leases given back at shutdown"),
+            Err(error) => tracing::warn!(%error, "could not give back interview leases at shutdown"),
+        }
+    }
+}
+
+impl QuestionLock {
+    /// Gives the lease back now (dropping it does the same, in the background).
+    pub async fn release(mut self) {
+        let token = std::mem::take(&mut self.token);
+        if let Err(error) = db::interviews::release_lease(&self.db, self.interview_id, &token).await {
+            tracing::warn!(interview.id = self.interview_id, %error, "could not give back an interview lease; it expires on its own");
+        }
     }
 }
 
 impl Drop for QuestionLock {
     fn drop(&mut self) {
-        drop(self.guard.take());
-        let mut map = self.locks.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if map.get(&self.interview_id).is_some_and(|entry| Arc::strong_count(entry) == 1) {
-            map.remove(&self.interview_id);
+        if self.token.is_empty() {
+            return; // released already
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[tokio::test]
-    async fn a_lock_is_forgotten_once_released_and_serialises_while_held() {
-        let locks = QuestionLocks::default();
-        let first = locks.lock(1).await;
-        let waiting = {
-            let locks = locks.clone();
-            tokio::spawn(async move { locks.lock(1).await.interview_id })
+        let (db, interview_id, token) = (self.db.clone(), self.interview_id, std::mem::take(&mut self.token));
+        let release = async move {
+            if let Err(error) = db::interviews::release_lease(&db, interview_id, &token).await {
+                tracing::warn!(interview.id = interview_id, %error, "could not give back an interview lease; it expires on its own");
+            }
         };
-        tokio::task::yield_now().await;
-        assert!(!waiting.is_finished(), "the second lock waits for the first");
-        assert_eq!(locks.len(), 1);
-        drop(first);
-        assert_eq!(waiting.await.unwrap(), 1);
-        assert!(locks.is_empty(), "no entry is left behind");
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(release);
+            }
+            Err(_) => tracing::warn!(
+                interview.id = interview_id,
+                "no runtime to give back a lease; it expires on its own"
+            ),
+        }
     }
 }

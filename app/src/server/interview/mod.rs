@@ -50,8 +50,8 @@ pub(super) struct Running {
 
 /// Where the candidate stands before any question is involved.
 enum Situation {
-    NotReady { reason: String, vacancy: Option<vacancies::Model> },
-    NotStarted { vacancy: vacancies::Model },
+    NotReady { reason: String, link: Option<user_vacancies::Model> },
+    NotStarted { link: user_vacancies::Model },
     Running(Box<Running>),
 }
 
@@ -59,7 +59,7 @@ async fn situation(state: &AppState, user: &users::Model) -> Result<Situation, A
     let current =
         db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
     if let Some(reason) = intake::blocked_reason(user.cv_text.is_some(), current.is_some()) {
-        return Ok(Situation::NotReady { reason, vacancy: current.map(|(_, vacancy)| vacancy) });
+        return Ok(Situation::NotReady { reason, link: current.map(|(link, _)| link) });
     }
     let Some((link, vacancy)) = current else {
         return Err(AppError::internal(anyhow::anyhow!("the gate passed without a current vacancy")));
@@ -68,7 +68,7 @@ async fn situation(state: &AppState, user: &users::Model) -> Result<Situation, A
         .await
         .context("reading the active interview")?;
     Ok(match active {
-        None => Situation::NotStarted { vacancy },
+        None => Situation::NotStarted { link },
         Some(interview) => {
             Situation::Running(Box::new(Running { user: user.clone(), link, vacancy, interview }))
         }
@@ -98,18 +98,19 @@ async fn render(
         .await
         .context("reading the candidate's statistics")?
         .is_some_and(|stats| stats.attempted > 0);
-    let documents = |vacancy: Option<&vacancies::Model>| InterviewScreen {
-        position_title: vacancy.map(|v| v.position_title.clone()).unwrap_or_default(),
+    // The title and file name are the candidate's own (their link), never the shared vacancy's.
+    let documents = |link: Option<&user_vacancies::Model>| InterviewScreen {
+        position_title: link.map(|l| l.position_title.clone()).unwrap_or_default(),
         cv_file_name: user.cv_file_name.clone().unwrap_or_default(),
-        jd_file_name: vacancy.and_then(|v| v.jd_file_name.clone()).unwrap_or_default(),
+        jd_file_name: link.and_then(|l| l.jd_file_name.clone()).unwrap_or_default(),
         stage: Stage::NotStarted,
         analytics_available,
     };
     Ok(match situation {
-        Situation::NotReady { reason, vacancy } => {
-            InterviewScreen { stage: Stage::NotReady { reason }, ..documents(vacancy.as_ref()) }
+        Situation::NotReady { reason, link } => {
+            InterviewScreen { stage: Stage::NotReady { reason }, ..documents(link.as_ref()) }
         }
-        Situation::NotStarted { vacancy } => documents(Some(&vacancy)),
+        Situation::NotStarted { link } => documents(Some(&link)),
         Situation::Running(running) => {
             let records = records(state, running.interview.interview_id).await?;
             let run = Run {
@@ -122,7 +123,7 @@ async fn render(
                     .collect(),
                 coach: state.coach.label(),
             };
-            InterviewScreen { stage: Stage::Running(run), ..documents(Some(&running.vacancy)) }
+            InterviewScreen { stage: Stage::Running(run), ..documents(Some(&running.link)) }
         }
     })
 }

@@ -426,4 +426,63 @@ mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         assert!(bytes.len() > 10_000);
     }
+
+    /// Characters outside the embedded fonts, characters whose case changes their length,
+    /// combining marks, direction overrides, ZWJ emoji, control characters.
+    const HOSTILE: &str = "\u{212A}\u{130}\u{23A}\u{1E9E}e\u{301}\u{200F}\u{202E}\u{1F469}\u{200D}\u{1F4BB}\u{0}\t\u{FEFF}\u{4E2D}\u{2026}";
+
+    /// The sample report with every text replaced by `text` (skills and questions get their
+    /// number, so the rows differ).
+    fn with_text(text: &str) -> ReportData {
+        let mut data = data();
+        let analytics = &mut data.analytics;
+        data.candidate_name = text.to_owned();
+        data.email = text.to_owned();
+        data.date = text.to_owned();
+        analytics.position_title = text.to_owned();
+        analytics.weakest = vec![text.to_owned(), text.to_owned()];
+        analytics.coaches = vec![text.to_owned()];
+        for (i, point) in analytics.series.iter_mut().enumerate() {
+            point.skill = format!("{text}{i}");
+        }
+        analytics.skills = (0..10)
+            .map(|i| SkillResult {
+                skill: format!("{text}{i}"),
+                questions: i,
+                avg_correctness: Some(f64::from(i) * 10.0),
+            })
+            .collect();
+        data.questions = (1..=12)
+            .map(|number| QuestionLine {
+                number,
+                skill: format!("{text}{number}"),
+                question: format!("{text} {text}?"),
+                ..data.questions[0].clone()
+            })
+            .collect();
+        data
+    }
+
+    #[test]
+    fn hostile_characters_and_unbreakable_words_lay_out_without_a_panic() {
+        let unbreakable = HOSTILE.repeat(30);
+
+        let hostile = render(&with_text(&format!("{HOSTILE} Ada {HOSTILE}")));
+        let too_wide = render(&with_text(&unbreakable));
+
+        assert!(hostile.expect("renders").starts_with(b"%PDF-"));
+        assert!(too_wide.expect("a word wider than its column is cut, not an error").starts_with(b"%PDF-"));
+    }
+
+    proptest::proptest! {
+        // Each report takes a second or two to lay out in a debug build: few cases, wide inputs.
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 6, ..Default::default() })]
+
+        #[test]
+        fn any_text_in_every_field_lays_out_as_a_pdf(text in "\\PC{0,60}|[\\x00-\\x{10FFFF}]{0,60}") {
+            let bytes = render(&with_text(&text));
+
+            proptest::prop_assert!(bytes.is_ok_and(|bytes| bytes.starts_with(b"%PDF-")));
+        }
+    }
 }

@@ -1,9 +1,9 @@
-//! The PDF report: made on request from the caller's analytics, compressed, saved under
-//! `REPORTS_DIR/<user>/<random>.pdf`, and downloaded through a route that looks only in the
-//! caller's own directory, so another user's link is a 404. Reports older than
-//! `REPORT_RETENTION_HOURS` are pruned whenever a new one is made.
-//!
-//! `POST /analytics/report` makes one and redirects (303) to `GET /reports/<name>.pdf`.
+//! The PDF report: made on request from the caller's analytics, compressed, and sent in the
+//! response to the request that asked for it (`POST /analytics/report`), so the download never
+//! depends on which instance made it or on its disk. A copy is written under
+//! `REPORTS_DIR/<user>/<random>.pdf` as a record (its path is in the `REPORT_EXPORTED` event);
+//! copies older than `REPORT_RETENTION_HOURS` are pruned whenever a new one is made. Failing to
+//! write the copy is logged and does not stop the download.
 
 pub mod layout;
 
@@ -12,23 +12,23 @@ use std::time::{Instant, SystemTime};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::{Extension, Path as UrlPath, State};
+use axum::extract::{Extension, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::routing::{get, post};
-use http::{StatusCode, header};
-use tower_sessions::Session;
+use axum::routing::post;
+use http::header;
 
 use self::layout::{QuestionLine, ReportData};
 use crate::error::{AppError, ResultExt};
 use crate::server::analytics;
 use crate::server::audit::{self, Event};
-use crate::server::auth;
+use crate::server::auth::extract::SignedInUser;
 use crate::server::db::entities::users;
 use crate::server::request_id::RequestId;
+use crate::server::respond::status_of;
 use crate::server::state::AppState;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/analytics/report", post(export)).route("/reports/{name}", get(download))
+    Router::new().route("/analytics/report", post(export))
 }
 
 /// Renders and compresses the report (CPU work: run it off the async threads).
@@ -49,24 +49,30 @@ pub fn compress(pdf: &[u8]) -> anyhow::Result<Vec<u8>> {
 async fn export(
     State(state): State<AppState>,
     Extension(request_id): Extension<RequestId>,
-    session: Session,
+    SignedInUser(user): SignedInUser,
 ) -> Response {
-    let Ok(Some(user)) = auth::session_user(&state, &session).await else {
-        return Redirect::to("/signin").into_response();
-    };
     match make_report(&state, &request_id, &user).await {
-        Ok(name) => Redirect::to(&format!("/reports/{name}")).into_response(),
+        Ok(pdf) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf"),
+                (header::CONTENT_DISPOSITION, "attachment; filename=\"interview-coach-report.pdf\""),
+                (header::CACHE_CONTROL, "private, no-store"),
+            ],
+            Body::from(pdf),
+        )
+            .into_response(),
+        // Nothing to report yet: back to the page that says so.
         Err(AppError::Conflict(_)) => Redirect::to("/analytics").into_response(),
-        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+        Err(error) => (status_of(&error), error.to_string()).into_response(),
     }
 }
 
-/// Makes, saves and logs the caller's report; returns its file name.
+/// Makes, logs and returns the caller's report, keeping a copy as a record.
 pub async fn make_report(
     state: &AppState,
     request_id: &RequestId,
     user: &users::Model,
-) -> Result<String, AppError> {
+) -> Result<Vec<u8>, AppError> {
     let started = Instant::now();
     let (analytics, attempts) = analytics::compute(state, user).await?;
     let questions = attempts
@@ -97,58 +103,38 @@ pub async fn make_report(
         .context("running the report builder")?
         .context("building the report")?;
 
-    let directory = user_directory(&state.settings.reports_dir, user.user_id);
-    tokio::fs::create_dir_all(&directory).await.context("creating the reports directory")?;
-    let name = format!("{}.pdf", uuid::Uuid::new_v4());
-    let path = directory.join(&name);
-    tokio::fs::write(&path, &pdf).await.context("saving the report")?;
+    let copy = keep_copy(&state.settings.reports_dir, user.user_id, &pdf).await;
+    let where_kept = match &copy {
+        Ok(path) => path.display().to_string(),
+        Err(error) => {
+            tracing::warn!(user.id = user.user_id, %error, "could not keep a copy of the report");
+            "no copy kept".to_owned()
+        }
+    };
     let event = Event::new(audit::REPORT_EXPORTED)
         .user(user.user_id)
         .duration(started.elapsed())
-        .detail(format!("{} ({} bytes)", path.display(), pdf.len()));
+        .detail(format!("{where_kept} ({} bytes)", pdf.len()));
     audit::record(&state.db, Some(request_id), event).await;
 
     let reports_dir = state.settings.reports_dir.clone();
     let retention = state.settings.report_retention;
     tokio::task::spawn_blocking(move || prune(&reports_dir, retention));
-    Ok(name)
+    Ok(pdf)
 }
 
-fn user_directory(reports_dir: &Path, user_id: i64) -> PathBuf {
+/// Writes the record copy of a report: `REPORTS_DIR/<user>/<random>.pdf`.
+async fn keep_copy(reports_dir: &Path, user_id: i64, pdf: &[u8]) -> std::io::Result<PathBuf> {
+    let directory = user_directory(reports_dir, user_id);
+    tokio::fs::create_dir_all(&directory).await?;
+    let path = directory.join(format!("{}.pdf", uuid::Uuid::new_v4()));
+    tokio::fs::write(&path, pdf).await?;
+    Ok(path)
+}
+
+/// Where the reports of one user are kept.
+pub fn user_directory(reports_dir: &Path, user_id: i64) -> PathBuf {
     reports_dir.join(user_id.to_string())
-}
-
-/// A report name as this module makes them: a UUID and `.pdf`, nothing that could leave the
-/// directory.
-fn is_report_name(name: &str) -> bool {
-    name.strip_suffix(".pdf")
-        .is_some_and(|stem| stem.len() == 36 && stem.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-'))
-}
-
-async fn download(
-    State(state): State<AppState>,
-    session: Session,
-    UrlPath(name): UrlPath<String>,
-) -> Response {
-    let Ok(Some(user)) = auth::session_user(&state, &session).await else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    if !is_report_name(&name) {
-        return StatusCode::NOT_FOUND.into_response();
-    }
-    let path = user_directory(&state.settings.reports_dir, user.user_id).join(&name);
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf"),
-                (header::CONTENT_DISPOSITION, "attachment; filename=\"interview-coach-report.pdf\""),
-                (header::CACHE_CONTROL, "private, no-store"),
-            ],
-            Body::from(bytes),
-        )
-            .into_response(),
-        Err(_) => StatusCode::NOT_FOUND.into_response(),
-    }
 }
 
 /// Deletes reports older than `retention` (and empty user directories).
@@ -175,14 +161,6 @@ pub fn prune(reports_dir: &Path, retention: std::time::Duration) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_generated_names_are_served() {
-        assert!(is_report_name("0b7e2c8e-6f1a-4c5e-9d2b-3f4a5b6c7d8e.pdf"));
-        assert!(!is_report_name("../1/0b7e2c8e-6f1a-4c5e-9d2b-3f4a5b6c7d8e.pdf"));
-        assert!(!is_report_name("report.pdf"));
-        assert!(!is_report_name("0b7e2c8e-6f1a-4c5e-9d2b-3f4a5b6c7d8e.txt"));
-    }
 
     #[test]
     fn pruning_removes_only_old_reports() {

@@ -107,7 +107,7 @@ pub struct TestApp {
     /// The server's own pool: closing it simulates losing the database.
     pub db: DatabaseConnection,
     /// Keeps the test database alive (and drops it) with the app.
-    _database: TestDatabase,
+    _database: std::sync::Arc<TestDatabase>,
     _stop: oneshot::Sender<()>,
 }
 
@@ -275,13 +275,44 @@ pub async fn spawn_app_with_coach(
     start(listener, &[], Some(coach)).await
 }
 
+/// Two instances of the application on one database, each with its own data and reports
+/// directory (as two Cloud Run instances), sharing the given coach.
+pub async fn spawn_two_instances(
+    coach: std::sync::Arc<dyn app::server::coach::engine::CoachEngine>,
+) -> (TestApp, TestApp) {
+    let database = std::sync::Arc::new(TestDatabase::fresh().await);
+    let first = start_on(database.clone(), "first", &[], Some(coach.clone())).await;
+    let second = start_on(database, "second", &[], Some(coach)).await;
+    (first, second)
+}
+
 async fn start(
     listener: std::net::TcpListener,
     extra: &[(&str, String)],
     coach: Option<std::sync::Arc<dyn app::server::coach::engine::CoachEngine>>,
 ) -> TestApp {
-    let database = TestDatabase::fresh().await;
-    let mut env = test_env(&database, database.dir.path());
+    let database = std::sync::Arc::new(TestDatabase::fresh().await);
+    start_listening(listener, database, "app", extra, coach).await
+}
+
+async fn start_on(
+    database: std::sync::Arc<TestDatabase>,
+    instance: &str,
+    extra: &[(&str, String)],
+    coach: Option<std::sync::Arc<dyn app::server::coach::engine::CoachEngine>>,
+) -> TestApp {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    start_listening(listener, database, instance, extra, coach).await
+}
+
+async fn start_listening(
+    listener: std::net::TcpListener,
+    database: std::sync::Arc<TestDatabase>,
+    instance: &str,
+    extra: &[(&str, String)],
+    coach: Option<std::sync::Arc<dyn app::server::coach::engine::CoachEngine>>,
+) -> TestApp {
+    let mut env = test_env(&database, &database.dir.path().join(instance));
     env.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
     let mut settings = Settings::from_lookup(|name| env.get(name).cloned()).expect("test settings are valid");
     settings.document_reader = document_reader();

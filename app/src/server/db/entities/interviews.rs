@@ -16,6 +16,9 @@ pub struct Model {
     pub status: String,
     pub started_at: DateTime,
     pub archived_at: Option<DateTime>,
+    /// Who is moving the interview on right now (see `interview::locks`), and until when.
+    pub lease_token: Option<String>,
+    pub lease_until: Option<DateTime>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,10 @@ pub struct Model {
     pub created_at: DateTime,
     /// The most recently used link is the candidate's current vacancy.
     pub last_used_at: DateTime,
+    /// The position title this candidate gave the vacancy (theirs alone).
+    pub position_title: String,
+    /// The name of the file this candidate uploaded.
+    pub jd_file_name: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,8 @@ pub struct Model {
     pub last_login_at: Option<DateTime>,
     pub oidc_issuer: Option<String>,
     pub oidc_subject: Option<String>,
+    /// Whether an identity provider vouched for `email` (a typed address is not verified).
+    pub email_verified: bool,
     #[sea_orm(column_type = "Text", nullable)]
     pub profile_json: Option<String>,
     #[sea_orm(column_type = "Text", nullable)]

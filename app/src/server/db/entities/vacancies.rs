@@ -8,6 +8,8 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key)]
     pub vacancy_id: i64,
+    /// The title given when the vacancy was first created (a seed column). Never shown and never
+    /// sent to a coach: each candidate's own title is on their `user_vacancies` link.
     pub position_title: String,
     #[sea_orm(unique)]
     pub jd_file_hash: String,

@@ -1,0 +1,196 @@
+//! Two instances on one database, with no affinity: one browser's requests alternate between
+//! them, and two tabs on different instances race. Nothing may depend on which instance served
+//! the request before, and the coach is asked once per question and once per answer.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use app::model::interview::{InterviewScreen, Run, Stage};
+use app::server::coach::engine::{CoachEngine, CoachError, OfflineCoach, ProfileAnalysis};
+use app::server::coach::questions::{QuestionRequest, QuestionSpec};
+use app::server::coach::rubric::{Asked, Assessment};
+use app::server::db::entities::{answers, questions, suggestions};
+use sea_orm::{EntityTrait, PaginatorTrait};
+
+use crate::support::files::fixture;
+use crate::support::{TestApp, spawn_two_instances};
+
+/// The offline coach, counting its calls (shared by both instances).
+#[derive(Default)]
+struct CountingCoach {
+    questions: AtomicUsize,
+    evaluations: AtomicUsize,
+}
+
+#[async_trait::async_trait]
+impl CoachEngine for CountingCoach {
+    fn label(&self) -> String {
+        OfflineCoach.label()
+    }
+    fn prompt_version(&self) -> &'static str {
+        OfflineCoach.prompt_version()
+    }
+    async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {
+        OfflineCoach.extract_profile(cv, jd).await
+    }
+    async fn next_question(&self, request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
+        self.questions.fetch_add(1, Ordering::SeqCst);
+        // A coach takes a moment: long enough for the other instance to arrive meanwhile.
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        OfflineCoach.next_question(request).await
+    }
+    async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
+        self.evaluations.fetch_add(1, Ordering::SeqCst);
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        OfflineCoach.evaluate(asked, answer).await
+    }
+}
+
+/// One browser's session, sent to whichever instance a request goes to (no affinity).
+struct Tab {
+    client: reqwest::Client,
+    cookie: String,
+}
+
+impl Tab {
+    async fn signed_in(app: &TestApp) -> Self {
+        let client = app.browser().client;
+        let fields = [("first_name", "Ada"), ("last_name", "Tester"), ("email", "ada@example.com")];
+        let response = client
+            .post(app.url("/auth/dev"))
+            .header("origin", app.url(""))
+            .form(&fields)
+            .send()
+            .await
+            .unwrap();
+        let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+        Self { client, cookie }
+    }
+
+    async fn call(&self, app: &TestApp, name: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(app.url(&format!("/api/{name}")))
+            .header("origin", app.url(""))
+            .header("cookie", &self.cookie)
+            .form(fields)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn run(&self, app: &TestApp, name: &str, fields: &[(&str, &str)]) -> Run {
+        let response = self.call(app, name, fields).await;
+        let status = response.status();
+        let body = response.text().await.unwrap();
+        assert!(status.is_success(), "{name} failed with {status}: {body}");
+        let screen: InterviewScreen = serde_json::from_str(&body).unwrap();
+        match screen.stage {
+            Stage::Running(run) => run,
+            other => panic!("expected a running interview, got {other:?}"),
+        }
+    }
+
+    async fn upload(&self, app: &TestApp, path: &str, file: &str, title: Option<&str>) {
+        let mut form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(fixture(file)).file_name(file.to_owned()));
+        if let Some(title) = title {
+            form = form.text("position_title", title.to_owned());
+        }
+        let response = self
+            .client
+            .post(app.url(path))
+            .header("origin", app.url(""))
+            .header("cookie", &self.cookie)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert!(response.status().is_redirection());
+    }
+}
+
+async fn count<E: EntityTrait>(app: &TestApp) -> u64
+where
+    E::Model: Sync,
+{
+    E::find().count(&app.db).await.unwrap()
+}
+
+#[tokio::test]
+async fn one_browser_alternating_between_instances_goes_through_the_whole_journey() {
+    let coach = Arc::new(CountingCoach::default());
+    let (a, b) = spawn_two_instances(coach.clone()).await;
+    let tab = Tab::signed_in(&a).await;
+    tab.upload(&b, "/documents/cv", "cv-two-pages.pdf", None).await;
+    tab.upload(&a, "/documents/jd", "jd.txt", Some("Backend Engineer")).await;
+
+    let mut run = tab.run(&b, "interview/start", &[]).await;
+    let answer = "I profiled the payments service, replaced blocking calls with an async pool and cut p99 \
+                  latency from 900 ms to 120 ms in a quarter.";
+    for round in 0..4 {
+        let (here, there) = if round % 2 == 0 { (&a, &b) } else { (&b, &a) };
+        let id = run.current().expect("a question").question_id.to_string();
+        let submitted = tab.call(here, "interview/answer", &[("question_id", &id), ("answer", answer)]).await;
+        assert!(submitted.status().is_success(), "round {round}: {}", submitted.status());
+        run = tab.run(there, "interview/next", &[("question_id", &id)]).await;
+    }
+    assert_eq!(run.turns.len(), 5);
+
+    let analytics = tab.call(&b, "analytics", &[]).await;
+    assert!(analytics.status().is_success());
+    let report = tab
+        .client
+        .post(a.url("/analytics/report"))
+        .header("origin", a.url(""))
+        .header("cookie", &tab.cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(report.status(), 200);
+    assert!(report.bytes().await.unwrap().starts_with(b"%PDF"));
+
+    assert_eq!(count::<answers::Entity>(&a).await, 4);
+    assert_eq!(count::<suggestions::Entity>(&a).await, 4);
+    assert_eq!(coach.evaluations.load(Ordering::SeqCst), 4, "one evaluation per answer");
+}
+
+#[tokio::test]
+async fn tabs_on_two_instances_racing_ask_the_coach_once_per_question_and_answer() {
+    let coach = Arc::new(CountingCoach::default());
+    let (a, b) = spawn_two_instances(coach.clone()).await;
+    let tab = Tab::signed_in(&a).await;
+    tab.upload(&a, "/documents/cv", "cv-two-pages.pdf", None).await;
+    tab.upload(&b, "/documents/jd", "jd.txt", Some("Backend Engineer")).await;
+    let mut run = tab.run(&a, "interview/start", &[]).await;
+
+    for _ in 0..5 {
+        let id = run.current().expect("a question").question_id.to_string();
+        // Both tabs submit the same question at once, then both click "Next" at once.
+        let fields =
+            [("question_id", id.as_str()), ("answer", "I shipped it and measured a 40% drop in p99.")];
+        let (first, second) = tokio::join!(
+            tab.call(&a, "interview/answer", &fields),
+            tab.call(&b, "interview/answer", &fields)
+        );
+        let statuses = [first.status().as_u16(), second.status().as_u16()];
+        assert!(statuses.contains(&200) && statuses.contains(&409), "one submit wins: {statuses:?}");
+        let next = [("question_id", id.as_str())];
+        let (left, right) =
+            tokio::join!(tab.run(&a, "interview/next", &next), tab.run(&b, "interview/next", &next));
+        assert_eq!(
+            left.current().map(|t| t.question_id),
+            right.current().map(|t| t.question_id),
+            "both tabs show the same next question"
+        );
+        run = left;
+    }
+    // Let the last prefetch finish.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    let stored_questions = count::<questions::Entity>(&a).await as usize;
+    assert_eq!(coach.questions.load(Ordering::SeqCst), stored_questions, "one coach call per question");
+    assert_eq!(count::<answers::Entity>(&a).await, 5);
+    assert_eq!(count::<suggestions::Entity>(&a).await, 5);
+    assert_eq!(coach.evaluations.load(Ordering::SeqCst), 5, "one evaluation per answer");
+    assert_eq!(run.turns.len(), 6, "no question was skipped twice or asked twice");
+}
