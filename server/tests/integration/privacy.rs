@@ -57,26 +57,10 @@ async fn candidates_with_the_same_jd_file_each_see_only_their_own_title_and_file
     assert_eq!(vacancies, 1, "one shared vacancy for the one file");
 }
 
-/// A dev sign-in with a client that keeps no cookies; returns the `Cookie` header value.
-async fn session_cookie(app: &TestApp, email: &str) -> String {
-    let fields = [("first_name", "Ada"), ("last_name", "Tester"), ("email", email)];
-    let response = app
-        .browser()
-        .client
-        .post(app.url("/auth/dev"))
-        .header("origin", app.url(""))
-        .form(&fields)
-        .send()
-        .await
-        .unwrap();
-    let set_cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
-    set_cookie.split(';').next().unwrap().to_owned()
-}
-
 #[tokio::test]
 async fn signing_out_during_a_slow_upload_leaves_no_session_behind() {
     let app = spawn_app().await;
-    let cookie = session_cookie(&app, "ada@example.com").await;
+    let cookie = app.session_cookie("Ada", "ada@example.com").await;
     assert_eq!(sessions::Entity::find().count(&app.db).await.unwrap(), 1);
 
     // An upload whose body arrives slowly: the request has loaded the session already.
@@ -123,7 +107,7 @@ async fn signing_out_during_a_slow_upload_leaves_no_session_behind() {
 #[tokio::test]
 async fn an_idle_session_expires_and_activity_pushes_the_expiry_forward() {
     let app = spawn_app().await;
-    let cookie = session_cookie(&app, "ada@example.com").await;
+    let cookie = app.session_cookie("Ada", "ada@example.com").await;
     let home = |cookie: String| {
         let client = app.client.clone();
         let url = app.url("/");

@@ -10,7 +10,7 @@ use app::server::coach::engine::{CoachEngine, CoachError, OfflineCoach, ProfileA
 use app::server::coach::questions::{QuestionRequest, QuestionSpec};
 use app::server::coach::rubric::{Asked, Assessment};
 use app::server::db::entities::{answers, questions, suggestions};
-use sea_orm::{EntityTrait, PaginatorTrait};
+use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
 use crate::support::files::fixture;
 use crate::support::{TestApp, spawn_two_instances};
@@ -54,17 +54,7 @@ struct Tab {
 
 impl Tab {
     async fn signed_in(app: &TestApp) -> Self {
-        let client = app.browser().client;
-        let fields = [("first_name", "Ada"), ("last_name", "Tester"), ("email", "ada@example.com")];
-        let response = client
-            .post(app.url("/auth/dev"))
-            .header("origin", app.url(""))
-            .form(&fields)
-            .send()
-            .await
-            .unwrap();
-        let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
-        Self { client, cookie }
+        Self { client: app.browser().client, cookie: app.session_cookie("Ada", "ada@example.com").await }
     }
 
     async fn call(&self, app: &TestApp, name: &str, fields: &[(&str, &str)]) -> reqwest::Response {
@@ -193,4 +183,43 @@ async fn tabs_on_two_instances_racing_ask_the_coach_once_per_question_and_answer
     assert_eq!(count::<suggestions::Entity>(&a).await, 5);
     assert_eq!(coach.evaluations.load(Ordering::SeqCst), 5, "one evaluation per answer");
     assert_eq!(run.turns.len(), 6, "no question was skipped twice or asked twice");
+}
+
+/// Ten instances starting at the same moment on an empty MySQL database all come up: the
+/// migrations run under a named lock, once. (SQLite is the embedded single-instance case.)
+#[tokio::test]
+async fn ten_instances_starting_together_on_an_empty_database_all_come_up() {
+    use crate::support::{TestDatabase, document_reader, test_env};
+    use app::server::config::Settings;
+    use app::server::startup::Application;
+
+    let database = TestDatabase::fresh().await;
+    if database.backend != sea_orm::DatabaseBackend::MySql {
+        return;
+    }
+    let starts = (0..10).map(|i| {
+        let env = test_env(&database, &crate::support::scratch_dir(&database, &format!("instance-{i}")));
+        async move {
+            let mut settings = Settings::from_lookup(|name| env.get(name).cloned()).expect("valid settings");
+            settings.document_reader = document_reader();
+            let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+            Application::build_on(settings, listener).await.map(|_| ())
+        }
+    });
+    let results = futures_util::future::join_all(starts).await;
+    for (i, result) in results.iter().enumerate() {
+        assert!(result.is_ok(), "instance {i} did not come up: {:?}", result.as_ref().err());
+    }
+    let conn = database.connect().await;
+    let applied = conn
+        .query_one_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::MySql,
+            "SELECT COUNT(*) AS n FROM seaql_migrations",
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i64>("", "n")
+        .unwrap();
+    assert_eq!(applied as usize, <migration::Migrator as migration::MigratorTrait>::migrations().len());
 }

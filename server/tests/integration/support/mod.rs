@@ -132,6 +132,16 @@ impl TestApp {
         Browser { client, origin: format!("http://{}", self.address) }
     }
 
+    /// Signs in through the development form with a client that keeps no cookies, and returns
+    /// the session's `Cookie` header value, for requests sent anywhere (another instance, a raw
+    /// connection).
+    pub async fn session_cookie(&self, first_name: &str, email: &str) -> String {
+        let fields = [("first_name", first_name), ("last_name", "Tester"), ("email", email)];
+        let response = self.browser().post_form(&self.url("/auth/dev"), &fields).await;
+        let set_cookie = response.headers()["set-cookie"].to_str().expect("an ASCII cookie");
+        set_cookie.split(';').next().expect("a cookie pair").to_owned()
+    }
+
     /// A browser signed in through the development form.
     pub async fn signed_in(&self, first_name: &str, email: &str) -> Browser {
         let browser = self.browser();
