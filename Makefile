@@ -126,9 +126,9 @@ lint: ## Formatting and clippy with both feature sets, warnings as errors
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-coach-eval: ## Print the offline coach's figures on its labelled answers and fallacy examples
-	cargo test -p app --features ssr --lib -- --nocapture --test-threads 1 labelled_answers every_fallacy_is_detected 2>&1 \
-	  | grep -E "strong|rubric:|fallacy detection|test result"
+coach-eval: ## Print the offline coach's figures on the labelled evaluation set (development and held-out halves)
+	cargo test -p app --features ssr --lib -- --nocapture --test-threads 1 coach::evaluation 2>&1 \
+	  | grep -E "^coach-eval|^  [a-zA-Z]|test result"
 
 BENCH_ROUNDS ?= 20
 FUZZ_SECONDS ?= 300

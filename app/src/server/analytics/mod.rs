@@ -131,7 +131,7 @@ fn per_skill(top: &[TopSkill], attempts: &[Attempt]) -> Vec<SkillResult> {
         .collect()
 }
 
-/// "Offline coach (rules), rules-2026-11-25.1" for each distinct coach and version used.
+/// "Offline coach (rules), rules-2026-11-25.2" for each distinct coach and version used.
 fn coaches(attempts: &[Attempt]) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
     for attempt in attempts {

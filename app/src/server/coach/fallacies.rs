@@ -266,7 +266,7 @@ impl FallacyFinding {
 /// The offline detector: the first catalog pattern found in the answer, quoted back.
 pub fn detect(answer: &str) -> Option<FallacyFinding> {
     let lower = LowerCased::new(answer);
-    CATALOG.iter().find_map(|fallacy| {
+    let by_phrase = CATALOG.iter().find_map(|fallacy| {
         fallacy.patterns.iter().find_map(|pattern| {
             let matched = lower.find_all(pattern).next()?;
             let quote = quote_around(answer, matched);
@@ -275,6 +275,17 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
                 why: format!("Your answer says \u{201c}{quote}\u{201d}."),
             })
         })
+    });
+    by_phrase.or_else(|| {
+        let (kind, sentence) = super::fallacy_cues::detect_in(lower.as_str())?;
+        let sentence = lower.original_range(sentence);
+        let quote = answer[sentence].trim();
+        let quote = if quote.chars().count() <= MAX_QUOTE_CHARS {
+            quote.to_owned()
+        } else {
+            super::text::shorten(quote, MAX_QUOTE_CHARS)
+        };
+        Some(FallacyFinding { kind, why: format!("Your answer says \u{201c}{quote}\u{201d}.") })
     })
 }
 

@@ -97,7 +97,9 @@ fn strong_answers_beat_weak_ones_for_every_question() {
             weak.correctness
         );
         assert!(strong.correctness >= 70, "{}: strong only {}", case.skill, strong.correctness);
-        assert!(strong.role_relevance >= weak.role_relevance);
+        // Relevance says whether the answer is on the question's topic, not how good it is: a
+        // vague answer about the right skill is relevant too.
+        assert!(strong.role_relevance >= 50, "{}: relevance {}", case.skill, strong.role_relevance);
         assert!(strong.fallacy.is_none(), "{}: {:?}", case.skill, strong.fallacy);
         ordered += 1;
     }

@@ -4,7 +4,10 @@
 pub mod budget;
 pub mod coverage;
 pub mod engine;
+#[cfg(test)]
+mod evaluation;
 pub mod fallacies;
+mod fallacy_cues;
 #[cfg(test)]
 mod hostile_input;
 #[cfg(test)]

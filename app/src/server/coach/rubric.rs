@@ -58,6 +58,17 @@ const OUTCOME_WORDS: &[&str] = &[
     "faster",
     "fewer",
     "result",
+    "fell",
+    "dropped",
+    "rose",
+    "went from",
+    "stopped",
+    "signed",
+    "promoted",
+    "recovered",
+    "caught",
+    "lower",
+    "saving",
 ];
 const ACTION_VERBS: &[&str] = &[
     "built",
@@ -99,6 +110,11 @@ const SITUATION_MARKERS: &[&str] = &[
     "there was",
     "last year",
     "in 20",
+    "when i joined",
+    "at a ",
+    "at my last",
+    "last march",
+    "our ",
 ];
 const TASK_MARKERS: &[&str] = &[
     "my task",
@@ -138,6 +154,71 @@ const STOP_WORDS: &[&str] = &[
 
 fn content_words(text: &str) -> HashSet<String> {
     words(text).into_iter().filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str())).collect()
+}
+
+/// Past-tense verbs that do not end in "-ed", for "I <did something>".
+const IRREGULAR_PAST: &[&str] = &[
+    "built", "led", "wrote", "ran", "set", "put", "made", "took", "found", "met", "sent", "gave", "split",
+    "cut", "chose", "brought", "held", "kept", "began", "spent", "told", "read", "drew", "shipped", "paired",
+    "owned",
+];
+
+/// Past-tense verbs that say nothing about what was done ("I worked on it").
+const VAGUE_PAST: &[&str] =
+    &["worked", "used", "tried", "needed", "wanted", "liked", "enjoyed", "helped", "handled"];
+
+/// "I profiled", "I built": the candidate says what they did themselves.
+fn acts_in_first_person(answer_words: &[String]) -> bool {
+    answer_words.windows(2).any(|pair| {
+        pair[0] == "i"
+            && (ACTION_VERBS.contains(&pair[1].as_str())
+                || IRREGULAR_PAST.contains(&pair[1].as_str())
+                || (pair[1].len() > 4 && pair[1].ends_with("ed") && !VAGUE_PAST.contains(&pair[1].as_str())))
+    })
+}
+
+/// Which parts of a STAR answer (situation, task, action, result) the answer has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Star {
+    pub situation: bool,
+    pub task: bool,
+    pub action: bool,
+    pub result: bool,
+}
+
+impl Star {
+    fn share(self) -> f64 {
+        [self.situation, self.task, self.action, self.result].iter().filter(|p| **p).count() as f64 / 4.0
+    }
+}
+
+/// Named weights of the correctness score (they sum to one).
+const SPECIFICS_WEIGHT: f64 = 0.30;
+const STAR_WEIGHT: f64 = 0.25;
+const OUTCOME_WEIGHT: f64 = 0.20;
+const OWN_ACTION_WEIGHT: f64 = 0.10;
+const LENGTH_WEIGHT: f64 = 0.15;
+/// Named weights of the relevance score (they sum to one).
+const SKILL_WEIGHT: f64 = 0.50;
+const JD_LINE_WEIGHT: f64 = 0.20;
+const QUESTION_WEIGHT: f64 = 0.30;
+
+/// Word beginnings (up to five letters) so that "designed" meets "design".
+fn stems(words: &HashSet<String>) -> HashSet<String> {
+    words.iter().map(|w| w.chars().take(5).collect()).collect()
+}
+
+/// The job description's requirement lines that are about `skill` (by name, alias or concept).
+fn requirement_lines<'a>(job_description: &'a str, skill: &str) -> Vec<&'a str> {
+    job_description
+        .lines()
+        .filter(|line| {
+            let lower = line.to_lowercase();
+            lower.contains(&skill.to_lowercase())
+                || taxonomy::mentions(line).iter().any(|m| taxonomy::skills()[m.skill].name == skill)
+                || taxonomy::concept_hits(skill, &lower) > 0
+        })
+        .collect()
 }
 
 /// Whether the text is mostly noise: too few real words, one word repeated, or keyboard mashing.
@@ -257,48 +338,50 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     if is_junk(&answer_words) {
         return unusable(
             asked,
-            "The answer is too short or does not read as an answer.",
+            "Not enough to score: the answer is too short or does not read as an answer.",
             "Write at least a few full sentences about a real example.",
         );
     }
 
-    // Relevance: the targeted skill, the vacancy's terms, the question's terms.
+    // Relevance by meaning: the skill by name or by its concepts, the vacancy's requirement
+    // lines about it, and the question's own words.
     let answer_skills = taxonomy::mentions(answer);
     let skill_named = answer_skills.iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
         || lower.contains(&asked.skill.to_lowercase());
-    let jd_skills: HashSet<usize> =
-        taxonomy::mentions(asked.job_description).iter().map(|m| m.skill).collect();
-    let shared_jd_skills = answer_skills.iter().filter(|m| jd_skills.contains(&m.skill)).count();
-    let question_overlap = answer_content.iter().filter(|w| question_words.contains(*w)).count();
-    let relevance = 0.45 * f64::from(u8::from(skill_named))
-        + 0.30 * (shared_jd_skills as f64 / 3.0).min(1.0)
-        + 0.25 * (question_overlap as f64 / 3.0).min(1.0);
-    let off_topic = !skill_named && shared_jd_skills == 0 && question_overlap == 0;
+    let concept_hits = taxonomy::concept_hits(asked.skill, &lower);
+    let skill_signal = if skill_named { 1.0 } else { (concept_hits as f64 / 3.0).min(1.0) };
+    let answer_stems = stems(&answer_content);
+    let jd_stems = stems(&content_words(&requirement_lines(asked.job_description, asked.skill).join(" ")));
+    let jd_overlap = answer_stems.iter().filter(|w| jd_stems.contains(*w)).count();
+    let question_overlap = answer_stems.intersection(&stems(&question_words)).count();
+    let relevance = SKILL_WEIGHT * skill_signal
+        + JD_LINE_WEIGHT * (jd_overlap as f64 / 2.0).min(1.0)
+        + QUESTION_WEIGHT * (question_overlap as f64 / 3.0).min(1.0);
+    let off_topic = skill_signal == 0.0 && jd_overlap == 0 && question_overlap == 0;
 
     // Substance.
     let numbers = answer_words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
-    let named_things = answer_skills.len();
+    let named_things = answer_skills.len() + concept_hits;
     let specifics = (numbers as f64 / 3.0).min(1.0) * 0.6 + (named_things as f64 / 3.0).min(1.0) * 0.4;
     let outcome = contains_any(&lower, OUTCOME_WORDS) || changed_from_to(&lower);
-    let first_person_action = ACTION_VERBS.iter().any(|v| lower.contains(&format!("i {v}")));
-    let star = [
-        contains_any(&lower, SITUATION_MARKERS),
-        contains_any(&lower, TASK_MARKERS),
-        first_person_action,
-        outcome && numbers > 0,
-    ];
-    let star_share = star.iter().filter(|p| **p).count() as f64 / 4.0;
+    let first_person_action = acts_in_first_person(&answer_words);
+    let star = Star {
+        situation: contains_any(&lower, SITUATION_MARKERS),
+        task: contains_any(&lower, TASK_MARKERS),
+        action: first_person_action,
+        result: outcome && numbers > 0,
+    };
     let length = match answer_words.len() {
         0..=24 => 0.2,
         25..=59 => 0.6,
         60..=320 => 1.0,
         _ => 0.7,
     };
-    let mut correctness = 0.30 * specifics
-        + 0.25 * star_share
-        + 0.20 * f64::from(u8::from(outcome))
-        + 0.10 * f64::from(u8::from(first_person_action))
-        + 0.15 * length;
+    let mut correctness = SPECIFICS_WEIGHT * specifics
+        + STAR_WEIGHT * star.share()
+        + OUTCOME_WEIGHT * f64::from(u8::from(outcome))
+        + OWN_ACTION_WEIGHT * f64::from(u8::from(first_person_action))
+        + LENGTH_WEIGHT * length;
     if off_topic {
         correctness = correctness.min(0.25);
     }
@@ -309,13 +392,13 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let mut improvements = Vec::new();
     if off_topic {
         improvements.push(format!("Answer the question about {}: say what you did with it.", asked.skill));
-    } else if !skill_named {
+    } else if !skill_named && concept_hits == 0 {
         improvements.push(format!("Name {} explicitly and show how you used it.", asked.skill));
     }
     if numbers == 0 {
         improvements.push("Add numbers: scale, time saved, error rates, money, people.".into());
     }
-    if !star[0] {
+    if !star.situation {
         improvements.push("Start with the situation: where, when, and what was at stake.".into());
     }
     if !first_person_action {
@@ -354,8 +437,8 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     Assessment {
         correctness,
         role_relevance: score(relevance),
-        suggested_rewrite: rewrite(answer, asked.skill, &star),
-        followup_question: Some(followup(asked.skill, &star)),
+        suggested_rewrite: rewrite(answer, asked.skill, star),
+        followup_question: Some(followup(asked.skill, star)),
         improvements,
         red_flags,
         coach_hint,
@@ -370,7 +453,7 @@ fn unusable(asked: Asked<'_>, problem: &str, fix: &str) -> Assessment {
         role_relevance: 0,
         improvements: vec![fix.to_owned()],
         red_flags: vec![RedFlag { quote: String::new(), issue: problem.to_owned() }],
-        suggested_rewrite: rewrite("", asked.skill, &[false; 4]),
+        suggested_rewrite: rewrite("", asked.skill, Star::default()),
         followup_question: None,
         coach_hint: problem.to_owned(),
         fallacy: None,
@@ -378,34 +461,34 @@ fn unusable(asked: Asked<'_>, problem: &str, fix: &str) -> Assessment {
 }
 
 /// The answer reshaped as STAR in the candidate's words, with brackets where something is missing.
-fn rewrite(answer: &str, skill: &str, star: &[bool; 4]) -> String {
+fn rewrite(answer: &str, skill: &str, star: Star) -> String {
     let sentences: Vec<&str> =
         answer.split_inclusive(['.', '!', '?']).map(str::trim).filter(|s| !s.is_empty()).collect();
     let mut parts = Vec::new();
-    parts.push(if star[0] {
+    parts.push(if star.situation {
         sentences.first().copied().unwrap_or_default().to_owned()
     } else {
         format!("[Situation: where and when you used {skill}, and what was at stake.]")
     });
-    if !star[1] {
+    if !star.task {
         parts.push("[Task: what you were responsible for.]".to_owned());
     }
-    let middle: Vec<&str> = sentences.iter().skip(usize::from(star[0])).copied().collect();
+    let middle: Vec<&str> = sentences.iter().skip(usize::from(star.situation)).copied().collect();
     if middle.is_empty() {
         parts.push(format!("[Action: what you did yourself with {skill}, step by step.]"));
     } else {
         parts.push(middle.join(" "));
     }
-    if !star[3] {
+    if !star.result {
         parts.push("[Result: the measurable outcome, e.g. \u{201c}which cut the error rate from 4% to 0.5%\u{201d}.]".to_owned());
     }
     parts.join(" ")
 }
 
-fn followup(skill: &str, star: &[bool; 4]) -> String {
-    if !star[3] {
+fn followup(skill: &str, star: Star) -> String {
+    if !star.result {
         format!("How did you measure the result of your work with {skill}, and what changed?")
-    } else if !star[2] {
+    } else if !star.action {
         "What exactly did you do yourself, and what did others do?".to_owned()
     } else {
         format!("What would you do differently with {skill} if you faced this again?")

@@ -43,6 +43,39 @@ pub fn skills() -> &'static [Skill] {
     &TAXONOMY
 }
 
+static CONCEPTS: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+    include_str!("concepts.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| {
+            let (name, words) = line.split_once('|')?;
+            let words = words.split(',').map(|w| w.trim().to_lowercase()).filter(|w| !w.is_empty()).collect();
+            Some((name.trim().to_lowercase(), words))
+        })
+        .collect()
+});
+
+/// The words an answer about `skill` uses without naming it (`concepts.txt`): "partition",
+/// "consumer" and "dead-letter" for Kafka. Empty for a skill with no list.
+pub fn concepts(skill: &str) -> &'static [String] {
+    let skill = skill.to_lowercase();
+    CONCEPTS.iter().find(|(name, _)| *name == skill).map_or(&[], |(_, words)| words.as_slice())
+}
+
+/// How many of `skill`'s concept words `lower` (lower-cased text) uses, each counted once; a
+/// concept matches at the start of a word, so "partition" finds "partitioned".
+pub fn concept_hits(skill: &str, lower: &str) -> usize {
+    concepts(skill)
+        .iter()
+        .filter(|concept| {
+            lower
+                .match_indices(concept.as_str())
+                .any(|(at, _)| !lower[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+        })
+        .count()
+}
+
 fn parse(data: &str) -> Vec<Skill> {
     data.lines()
         .map(str::trim)
@@ -164,6 +197,23 @@ mod tests {
         assert_eq!(names(text), ["Go", "Rust"]);
         assert_eq!(found.iter().map(|m| m.first_at).collect::<Vec<_>>(), [13, 20]);
         assert_eq!(&text[found[1].first_at..], "Rust");
+    }
+
+    #[test]
+    fn concept_words_are_found_at_word_starts() {
+        let lower = "we partitioned the topic, added consumers and a dead-letter queue";
+
+        assert_eq!(concept_hits("Kafka", lower), 4);
+        assert_eq!(concept_hits("kafka", "a repartition"), 0);
+        assert_eq!(concept_hits("Not a skill", lower), 0);
+    }
+
+    #[test]
+    fn every_concept_list_names_a_skill_of_the_taxonomy() {
+        for (name, words) in CONCEPTS.iter() {
+            assert!(skills().iter().any(|s| s.name.to_lowercase() == *name), "{name} is not in skills.txt");
+            assert!(!words.is_empty());
+        }
     }
 
     #[test]

@@ -1,0 +1,315 @@
+//! Fallacies in ordinary wording: for each catalog kind, combinations of cue words that must all
+//! occur in one sentence (one word from each group), unless the sentence also gives evidence.
+//!
+//! The catalog's fixed phrases catch the textbook wording; these cues catch the everyday one
+//! ("the whole industry has moved to it", "my director said so, so we did").
+
+use super::fallacies::FallacyKind;
+
+/// One way of saying a fallacy: a word from every group of `all`, and none of `unless`.
+struct Cue {
+    all: &'static [&'static [&'static str]],
+    unless: &'static [&'static str],
+}
+
+/// Words that show a claim was checked, which turn most cues off.
+const EVIDENCE: &[&str] = &[
+    "measured",
+    "benchmark",
+    "a/b test",
+    "experiment",
+    "control group",
+    "holdout",
+    "we tested",
+    "the data showed",
+];
+
+const CROWD: &[&str] = &[
+    "whole industry",
+    "the industry has",
+    "everyone in the industry",
+    "whole market",
+    "every serious company",
+    "all the startups",
+    "all the big",
+    "followed the crowd",
+    "everybody is on",
+    "everyone is on",
+    "what everyone does",
+    "everyone else",
+    "most companies",
+    "the trend",
+];
+const SUPERIOR: &[&str] = &[
+    "director",
+    "manager",
+    "boss",
+    "cto",
+    "ceo",
+    "vp ",
+    "vp of",
+    "head of",
+    "principal",
+    "architect",
+    "professor",
+    "expert",
+    "my lead",
+    "senior partner",
+];
+const DEFERS: &[&str] =
+    &["said", "told us", "told me", "insisted", "decided", "knows best", "knows the users best", "settled"];
+const CONCLUDES: &[&str] = &[
+    "because",
+    "so we",
+    "so it",
+    "so i",
+    "so that",
+    "settled",
+    "not my place",
+    "do not argue",
+    "don't argue",
+    "without looking",
+    "had to be",
+];
+const ONE_CASE: &[&str] = &[
+    "once ",
+    "one time",
+    "for one ",
+    "one bootcamp",
+    "one graduate",
+    "one intern",
+    "one project",
+    "one incident",
+    "the one time",
+    "one sprint",
+];
+const SWEEPING: &[&str] = &[
+    " never ",
+    "always",
+    "useless",
+    "can't be trusted",
+    "cannot be trusted",
+    " all ",
+    "any audience",
+    "nobody",
+];
+const FORCED_CHOICE: &[&str] = &[
+    "two choices",
+    "two paths",
+    "two options",
+    "just two",
+    "only two",
+    "nothing in between",
+    "no middle ground",
+    "no third option",
+    "or go back to",
+    "or they could leave",
+];
+const CHAIN: &[&str] = &["then ", "next ", "soon ", "before long", "eventually", "in a year", "until "];
+const CATASTROPHE: &[&str] = &[
+    "goes under",
+    "go under",
+    "collapse",
+    "no business",
+    "nobody",
+    "everything",
+    "terrible",
+    "destroy",
+    "ruin",
+    "shipped nothing",
+    "chaos",
+];
+const PERSONAL: &[&str] = &[
+    "arrogant",
+    "lazy",
+    "idiot",
+    "incompetent",
+    "famously difficult",
+    "disorganised",
+    "disorganized",
+    "always late",
+    "bad with computers",
+    "failed her",
+    "failed his",
+    "only been here",
+    "seemed lost",
+    "are just salespeople",
+    "never written a line",
+    "what do you expect from",
+    "no clue",
+];
+const AFTER: &[&str] = &[
+    "right after i",
+    "after i ",
+    "once i ",
+    "the next week",
+    "the next month",
+    "the next day",
+    "on tuesday",
+    "on monday",
+    "since i ",
+    "as soon as i",
+];
+const SO_CAUSED: &[&str] =
+    &["so ", "which shows", "clearly", "was what drove", "must have", "that's why", "proves"];
+const HABIT: &[&str] = &[
+    "always been",
+    "had always",
+    "has always",
+    "always worked",
+    "the way things have always",
+    "had done it for",
+    "been that way",
+    "used to it",
+    "previous manager did",
+    "since the company started",
+    "always use",
+];
+const JUSTIFIES: &[&str] = &["because", "so i kept", "so we kept", "kept", "served us", "worked that way"];
+const PIVOT: &[&str] = &[
+    "proudest",
+    "rather highlight",
+    "more importantly",
+    "more interesting story",
+    "really stands out",
+    "tell you instead",
+    "instead about",
+    "what really matters",
+    "rather talk about",
+];
+const CONCEDES: &[&str] = &["but", "though", "however", "anyway"];
+const RECAST: &[&str] = &[
+    "basically means",
+    "basically saying",
+    "really arguing",
+    "really saying",
+    "in other words",
+    "amounts to saying",
+    "amounts to",
+    "which means they wanted",
+];
+const OTHERS: &[&str] = &["they", "people", "team", "managers", "analysts", "those"];
+const PURITY: &[&str] = &[
+    "real ",
+    "true ",
+    "proper ",
+    "genuine ",
+    "truly ",
+    "no good ",
+    "aren't really",
+    "not really in",
+    "isn't a proper",
+];
+const MEMBER: &[&str] = &[
+    "engineer",
+    "developer",
+    "programmer",
+    "data people",
+    "statistician",
+    "product manager",
+    "product people",
+    "in the field",
+    "data scientist",
+    "analyst",
+];
+const EXCLUDES: &[&str] = &["never", "isn't", "aren't", "not really", "would never", "no "];
+
+fn cues(kind: FallacyKind) -> &'static [Cue] {
+    match kind {
+        FallacyKind::Bandwagon => &[Cue { all: &[CROWD], unless: EVIDENCE }],
+        FallacyKind::AppealToAuthority => &[Cue { all: &[SUPERIOR, DEFERS, CONCLUDES], unless: EVIDENCE }],
+        FallacyKind::HastyGeneralisation => &[Cue { all: &[ONE_CASE, SWEEPING], unless: EVIDENCE }],
+        FallacyKind::FalseDilemma => &[
+            Cue { all: &[FORCED_CHOICE], unless: &[] },
+            Cue {
+                all: &[&["either "], &[" or "], &["forever", "never", "only", "had to", "leave", "no other"]],
+                unless: &[],
+            },
+        ],
+        FallacyKind::SlipperySlope => &[Cue { all: &[&["if "], CHAIN, CATASTROPHE], unless: EVIDENCE }],
+        FallacyKind::AdHominem => &[Cue { all: &[PERSONAL], unless: &[] }],
+        FallacyKind::CircularReasoning => &[Cue {
+            all: &[&[
+                "because that is where",
+                "where they belong",
+                "because it was the correct",
+                "because it was the one that was",
+            ]],
+            unless: &[],
+        }],
+        FallacyKind::PostHoc => &[Cue { all: &[AFTER, SO_CAUSED], unless: EVIDENCE }],
+        FallacyKind::AppealToTradition => &[Cue { all: &[HABIT, JUSTIFIES], unless: EVIDENCE }],
+        FallacyKind::RedHerring => &[Cue { all: &[CONCEDES, PIVOT], unless: &[] }],
+        FallacyKind::StrawMan => &[Cue { all: &[RECAST, OTHERS], unless: &[] }],
+        FallacyKind::NoTrueScotsman => &[Cue { all: &[PURITY, MEMBER, EXCLUDES], unless: &[] }],
+    }
+}
+
+/// Words that mean the same judgement: one on each side of "because" is circular.
+const SAME_JUDGEMENT: &[&[&str]] =
+    &[&["right", "correct", "proper"], &["fair"], &["trust", "reliab"], &["best", "good", "better"]];
+
+/// "X is right because it is correct": the same judgement on both sides of "because".
+fn restates_itself(sentence: &str) -> bool {
+    sentence.split_once("because").is_some_and(|(claim, reason)| {
+        SAME_JUDGEMENT
+            .iter()
+            .any(|group| group.iter().any(|w| claim.contains(w)) && group.iter().any(|w| reason.contains(w)))
+    })
+}
+
+/// The first catalog kind whose cues all occur in one sentence of `lower` (lower-cased text),
+/// with the byte range of that sentence in `lower`.
+pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usize>)> {
+    let mut start = 0;
+    for piece in lower.split_inclusive(['.', '!', '?', '\n', ';']) {
+        let range = start..start + piece.len();
+        start = range.end;
+        let sentence = format!(" {} ", piece.trim_end_matches(['.', '!', '?', '\n', ';']));
+        for entry in super::fallacies::CATALOG {
+            let fits = cues(entry.kind).iter().any(|cue| {
+                cue.all.iter().all(|group| group.iter().any(|w| sentence.contains(w)))
+                    && !cue.unless.iter().any(|w| sentence.contains(w))
+            }) || (entry.kind == FallacyKind::CircularReasoning && restates_itself(&sentence));
+            if fits {
+                return Some((entry.kind, range));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn everyday_wording_is_recognised() {
+        for (kind, answer) in [
+            (FallacyKind::Bandwagon, "We moved because the whole industry has moved to it."),
+            (
+                FallacyKind::AppealToAuthority,
+                "My director said so, so we did it without looking at the graphs.",
+            ),
+            (
+                FallacyKind::HastyGeneralisation,
+                "I tried one sprint of pairing and it was slow, so pairing never works.",
+            ),
+            (FallacyKind::AdHominem, "His design was wrong anyway, he is lazy and arrogant."),
+            (FallacyKind::CircularReasoning, "The plan was right because it was the correct plan."),
+        ] {
+            assert_eq!(detect_in(&answer.to_lowercase()).map(|(k, _)| k), Some(kind), "{answer}");
+        }
+    }
+
+    #[test]
+    fn the_same_words_with_evidence_are_not_a_fallacy() {
+        for answer in [
+            "Everyone on the team agreed after we measured it: the brokers were the bottleneck.",
+            "My director asked for three launches; I showed the risk and she agreed to delay one.",
+            "Most companies use it, so we measured it against two others before choosing.",
+        ] {
+            assert_eq!(detect_in(&answer.to_lowercase()), None, "{answer}");
+        }
+    }
+}
