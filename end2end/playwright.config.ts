@@ -7,6 +7,9 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 3100);
 // A second app signs in through a real OpenID provider (end2end/oidc/provider.mjs).
 export const oidcAppPort = port + 1;
+// Two instances on one MySQL database behind a round-robin proxy (scale-out/cluster.mjs); the
+// instances listen on the two ports after it.
+export const scaleOutPort = port + 2;
 const providerPort = port + 100;
 
 export default defineConfig({
@@ -41,6 +44,14 @@ export default defineConfig({
     { name: 'hydrated', use: { javaScriptEnabled: true } },
   ],
   webServer: [
+    {
+      command: `node scale-out/cluster.mjs ${scaleOutPort}`,
+      url: `http://127.0.0.1:${scaleOutPort}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
     {
       command: `./serve.sh ${port}`,
       url: `http://127.0.0.1:${port}/readyz`,
