@@ -15,6 +15,7 @@ pub mod documents;
 pub mod server {
     pub mod coach {
         pub mod fallacies;
+        mod fallacy_cues;
         pub mod profile;
         pub mod questions;
         pub mod rubric;

@@ -155,7 +155,7 @@ fn assert_keeps_its_promises(assessment: &Assessment, answer: &str) {
     assert!(!assessment.suggested_rewrite.is_empty());
     if let Some(finding) = &assessment.fallacy {
         let quote = quoted(finding);
-        assert!(!quote.is_empty() && answer.contains(quote), "{quote:?} is not in {answer:?}");
+        assert!(!quote.is_empty() && is_taken_from(quote, answer), "{quote:?} is not in {answer:?}");
     }
     for flag in &assessment.red_flags {
         let is_fallacy = assessment.fallacy.as_ref().is_some_and(|f| f.why == flag.quote);
@@ -196,7 +196,7 @@ proptest! {
     fn the_fallacy_detector_quotes_the_answer_itself(answer in any_text(60)) {
         if let Some(finding) = fallacies::detect(&answer) {
             let quote = quoted(&finding);
-            prop_assert!(!quote.is_empty() && answer.contains(quote), "{:?} not in {:?}", quote, answer);
+            prop_assert!(!quote.is_empty() && is_taken_from(quote, &answer), "{:?} not in {:?}", quote, answer);
         }
     }
 
@@ -221,6 +221,15 @@ proptest! {
             prop_assert!(mention.count > 0);
             prop_assert!(mention.first_at < text.len() && text.is_char_boundary(mention.first_at));
         }
+    }
+
+    #[test]
+    fn each_line_gets_the_skills_mentions_finds_in_it_alone(text in document(10)) {
+        let by_line = taxonomy::mentions_by_line(&text);
+
+        let alone: Vec<Vec<usize>> =
+            text.lines().map(|line| taxonomy::mentions(line).iter().map(|m| m.skill).collect()).collect();
+        prop_assert_eq!(by_line, alone);
     }
 
     #[test]
@@ -311,10 +320,26 @@ fn every_hostile_piece_around_every_fallacy_phrase_is_quoted_from_the_answer() {
                 format!("{trigger}{piece}"),
             ] {
                 let finding = fallacies::detect(&answer).expect("the phrase is found");
-                assert!(answer.contains(quoted(&finding)), "{answer:?}");
+                assert!(is_taken_from(quoted(&finding), &answer), "{answer:?}");
             }
         }
     }
+}
+
+#[test]
+fn a_long_everyday_fallacy_sentence_with_kelvin_signs_is_quoted_cut_from_the_answer() {
+    // No catalog phrase: the cue words ("whole industry") find it, and the sentence is too long
+    // to quote whole.
+    let padding = "\u{212A}afka \u{23A}\u{23A} ".repeat(30);
+    let answer =
+        format!("\u{212A}\u{212A}. We moved because the whole industry has moved to it {padding}. Done.");
+
+    let finding = fallacies::detect(&answer).expect("the cue words are found");
+    let quote = quoted(&finding);
+
+    assert_eq!(finding.kind, super::fallacies::FallacyKind::Bandwagon);
+    assert!(quote.starts_with("We moved because the whole industry"), "{quote:?}");
+    assert!(quote.ends_with(ELLIPSIS) && is_taken_from(quote, &answer), "{quote:?}");
 }
 
 #[test]

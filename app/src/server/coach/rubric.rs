@@ -209,15 +209,27 @@ fn stems(words: &HashSet<String>) -> HashSet<String> {
 }
 
 /// The job description's requirement lines that are about `skill` (by name, alias or concept).
+///
+/// Spellings and concepts are looked for once in the whole description, not once per line: a
+/// description of many short lines must not cost seconds of CPU on every evaluation.
 fn requirement_lines<'a>(job_description: &'a str, skill: &str) -> Vec<&'a str> {
+    let skill_lower = skill.to_lowercase();
+    let index = taxonomy::skills().iter().position(|s| s.name == skill);
+    let by_spelling = taxonomy::mentions_by_line(job_description);
+    // Lower-casing keeps every line break, so the lower-cased text has the same lines.
+    let lower = job_description.to_lowercase();
+    let by_concept = taxonomy::lines_with_concepts(skill, &lower);
     job_description
         .lines()
-        .filter(|line| {
-            let lower = line.to_lowercase();
-            lower.contains(&skill.to_lowercase())
-                || taxonomy::mentions(line).iter().any(|m| taxonomy::skills()[m.skill].name == skill)
-                || taxonomy::concept_hits(skill, &lower) > 0
+        .zip(lower.lines())
+        .zip(by_spelling)
+        .enumerate()
+        .filter(|(number, ((_, lower_line), spelled))| {
+            lower_line.contains(&skill_lower)
+                || index.is_some_and(|index| spelled.contains(&index))
+                || by_concept.binary_search(number).is_ok()
         })
+        .map(|(_, ((line, _), _))| line)
         .collect()
 }
 
@@ -492,5 +504,67 @@ fn followup(skill: &str, star: Star) -> String {
         "What exactly did you do yourself, and what did others do?".to_owned()
     } else {
         format!("What would you do differently with {skill} if you faced this again?")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// What `requirement_lines` means, one line at a time (the slow way).
+    fn requirement_lines_one_by_one<'a>(job_description: &'a str, skill: &str) -> Vec<&'a str> {
+        job_description
+            .lines()
+            .filter(|line| {
+                let lower = line.to_lowercase();
+                lower.contains(&skill.to_lowercase())
+                    || taxonomy::mentions(line).iter().any(|m| taxonomy::skills()[m.skill].name == skill)
+                    || taxonomy::concept_hits(skill, &lower) > 0
+            })
+            .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn requirement_lines_are_the_lines_about_the_skill(
+            lines in prop::collection::vec(
+                prop::sample::select(&[
+                    "- Kafka in production", "- partitioned topics", "rust", "RUST and \u{212A}afka", "",
+                    "  - Go\r", "\u{130}nterview", "consumers", "Kubernetes", "repartition", "a",
+                ][..]),
+                0..12,
+            ),
+            skill in prop::sample::select(&["Kafka", "Rust", "Go", "Kubernetes", "Not a skill", ""][..]),
+        ) {
+            let job_description = lines.join("\n");
+
+            prop_assert_eq!(
+                requirement_lines(&job_description, skill),
+                requirement_lines_one_by_one(&job_description, skill)
+            );
+        }
+    }
+
+    #[test]
+    fn a_job_description_of_many_short_lines_costs_no_more_than_one_long_one() {
+        // 100,000 one-letter lines (the most a document can hold): searching every line for every
+        // spelling took tens of seconds per evaluation in a release build.
+        let job_description = "a\n".repeat(100_000);
+        let asked =
+            Asked { question: "How have you used Kafka?", skill: "Kafka", job_description: &job_description };
+        let answer = "In 2023 our Kafka cluster lost messages during peak hours. My task was to stop it. I \
+            measured consumer lag, found a rebalance storm, and I moved to cooperative rebalancing; lost \
+            messages fell from 40 a day to 0 and p99 lag dropped 80%.";
+
+        let started = Instant::now();
+        let assessment = assess(asked, answer);
+        let took = started.elapsed();
+
+        assert!(assessment.correctness > 0);
+        assert!(took < Duration::from_secs(5), "took {took:?}");
     }
 }

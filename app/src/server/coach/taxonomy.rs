@@ -76,6 +76,25 @@ pub fn concept_hits(skill: &str, lower: &str) -> usize {
         .count()
 }
 
+/// The lines of `lower` (a lower-cased text, whose lines are the text's lines) that use one of
+/// `skill`'s concept words at the start of a word, in order, each once. Each concept is searched
+/// for once in the whole text, not once per line (see [`mentions_by_line`]).
+pub fn lines_with_concepts(skill: &str, lower: &str) -> Vec<usize> {
+    let line_starts = line_starts(lower);
+    let mut lines: Vec<usize> = concepts(skill)
+        .iter()
+        .flat_map(|concept| {
+            lower
+                .match_indices(concept.as_str())
+                .filter(|(at, _)| !lower[..*at].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+                .map(|(at, _)| line_starts.partition_point(|&start| start <= at) - 1)
+        })
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines
+}
+
 fn parse(data: &str) -> Vec<Skill> {
     data.lines()
         .map(str::trim)
@@ -113,28 +132,65 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         .iter()
         .enumerate()
         .filter_map(|(index, skill)| {
-            let mut count = 0;
-            let mut first_at = usize::MAX;
-            for alias in &skill.aliases {
-                // Positions in the lower-cased text are mapped back, so that every `first_at`
-                // indexes `text` and the order of first appearance is the same for both kinds.
-                let positions: Vec<usize> = if alias.exact_case {
-                    whole_word_positions(text, &alias.text).collect()
-                } else {
-                    whole_word_positions(lower.as_str(), &alias.text)
-                        .map(|at| lower.original_range(at..at).start)
-                        .collect()
-                };
-                for position in positions {
-                    count += 1;
-                    first_at = first_at.min(position);
-                }
-            }
+            let (count, first_at) = positions(skill, text, &lower)
+                .fold((0, usize::MAX), |(count, first), at| (count + 1, first.min(at)));
             (count > 0).then_some(Mention { skill: index, count, first_at })
         })
         .collect();
     found.sort_by_key(|m| m.first_at);
     found
+}
+
+/// For every line of `text` (as [`str::lines`] cuts it), the skills it mentions in order of
+/// first appearance: what [`mentions`] would say of each line on its own.
+///
+/// Each spelling is searched for once in the whole text rather than once per line, so that a
+/// document of a hundred thousand one-letter lines costs what one long line costs (searching
+/// every line for every spelling took tens of seconds of CPU on such a document).
+pub fn mentions_by_line(text: &str) -> Vec<Vec<usize>> {
+    let line_starts = line_starts(text);
+    let lower = LowerCased::new(text);
+    // (first position, skill) per line; skills are visited in taxonomy order, which the stable
+    // sort below keeps for ties, as `mentions` does.
+    let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); text.lines().count()];
+    for (index, skill) in skills().iter().enumerate() {
+        for at in positions(skill, text, &lower) {
+            let line = line_starts.partition_point(|&start| start <= at) - 1;
+            let Some(in_line) = found.get_mut(line) else { continue };
+            match in_line.iter_mut().find(|(_, seen)| *seen == index) {
+                Some(entry) => entry.0 = entry.0.min(at),
+                None => in_line.push((at, index)),
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|mut in_line| {
+            in_line.sort_by_key(|&(at, _)| at);
+            in_line.into_iter().map(|(_, skill)| skill).collect()
+        })
+        .collect()
+}
+
+/// Where each line of `text` starts (the first is 0); a line holds the offsets from its start
+/// up to the next one.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect()
+}
+
+/// The offsets in `text` (whose lower case is `lower`) where one of `skill`'s spellings stands
+/// as a whole word. Positions found in the lower-cased text are mapped back, so that every
+/// offset indexes `text`, whichever kind of spelling matched.
+fn positions<'a>(
+    skill: &'a Skill,
+    text: &'a str,
+    lower: &'a LowerCased<'_>,
+) -> impl Iterator<Item = usize> + 'a {
+    skill.aliases.iter().flat_map(move |alias| {
+        let haystack = if alias.exact_case { text } else { lower.as_str() };
+        whole_word_positions(haystack, &alias.text)
+            .map(move |at| if alias.exact_case { at } else { lower.original_range(at..at).start })
+    })
 }
 
 /// Positions where `needle` stands as a whole word in `haystack` (offsets into `haystack`): not
@@ -214,6 +270,29 @@ mod tests {
             assert!(skills().iter().any(|s| s.name.to_lowercase() == *name), "{name} is not in skills.txt");
             assert!(!words.is_empty());
         }
+    }
+
+    #[test]
+    fn each_line_gets_the_skills_mentions_finds_in_it_alone() {
+        let text = "Rust and k8s\r\n\n  Go, then \u{212A}afka and Rust\nC++ or C#\nnothing here";
+
+        let by_line = mentions_by_line(text);
+
+        let alone: Vec<Vec<usize>> =
+            text.lines().map(|line| mentions(line).iter().map(|m| m.skill).collect()).collect();
+        assert_eq!(by_line, alone);
+        let named = |line: &[usize]| line.iter().map(|&s| skills()[s].name.as_str()).collect::<Vec<_>>();
+        assert_eq!(named(&by_line[0]), ["Rust", "Kubernetes"]);
+        assert_eq!(named(&by_line[2]), ["Go", "Kafka", "Rust"]);
+        assert_eq!(named(&by_line[3]), ["C++", "C#"]);
+    }
+
+    #[test]
+    fn concept_lines_are_the_lines_that_use_a_concept_word() {
+        let lower = "we partitioned topics\nnothing\na dead-letter queue\nrepartition\n";
+
+        assert_eq!(lines_with_concepts("Kafka", lower), [0, 2]);
+        assert!(lines_with_concepts("Not a skill", lower).is_empty());
     }
 
     #[test]
