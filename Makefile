@@ -139,17 +139,21 @@ FUZZ_ARGS ?=
 # cargo-fuzz passes -Z flags (address sanitizer, coverage); RUSTC_BOOTSTRAP=1 lets the stable
 # toolchain accept them, so no nightly is needed. Builds go to fuzz/target (git-ignored), away
 # from the main target dir and its lock. Document targets start from the test fixtures, coach
-# targets from fuzz/seeds; a coach input is texts separated by NUL bytes (see each target).
+# targets from fuzz/seeds; a coach input is texts separated by NUL bytes (see each target). The
+# report layout takes about a second per input, too slow for libFuzzer to grow inputs from a few
+# bytes (len_control=0 uses the whole max_len at once).
 fuzz: ## Fuzz the document readers, the offline coach and the report layout for FUZZ_SECONDS each (stable + cargo-fuzz; not part of make test)
 	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	cd fuzz && for target in $(FUZZ_TARGETS); do \
 	  mkdir -p corpus/$$target; \
+	  length=; \
 	  case $$target in \
 	    pdf|docx|txt) cp ../server/tests/fixtures/*.$$target corpus/$$target/; max_len=1048576 ;; \
+	    report_layout) max_len=16384; length=-len_control=0 ;; \
 	    *) if [[ -d seeds/$$target ]]; then cp seeds/$$target/* corpus/$$target/; fi; max_len=65536 ;; \
 	  esac; \
 	  RUSTC_BOOTSTRAP=1 cargo fuzz run --target-dir target $$target corpus/$$target -- \
-	    -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2048 -max_len=$$max_len $(FUZZ_ARGS) || exit 1; \
+	    -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2048 -max_len=$$max_len $$length $(FUZZ_ARGS) || exit 1; \
 	done
 
 clean: ## Remove build output and installed npm packages (keeps data/, logs/ and reports/)
