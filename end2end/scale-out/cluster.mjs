@@ -2,10 +2,12 @@
 // directory (data, logs, reports: its own "disk", as on Cloud Run), behind a round-robin proxy
 // with no session affinity: every request goes to the next instance in turn.
 //
-// Usage: node scale-out/cluster.mjs PROXY_PORT
+// Usage: node scale-out/cluster.mjs PROXY_PORT [NAME=VALUE ...]   (extra settings for both instances)
 // The database is TEST_MYSQL_URL's server (default mysql://root@127.0.0.1:3306/…), database
-// `<name>_e2e_scale_out`, dropped and created afresh with the `mariadb` (or `mysql`) client.
-// GET /__proxy/stats answers how many requests each instance served.
+// `<name>_<CLUSTER_NAME>` (default `e2e_scale_out`), dropped and created afresh with the
+// `mariadb` (or `mysql`) client.
+// GET /__proxy/stats answers how many requests each instance served; GET /__proxy/instances
+// each instance's port and process id (the throughput bench reads their memory).
 import { execFileSync, spawn } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,9 +16,10 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const proxyPort = Number(process.argv[2] ?? 3102);
 const backends = [proxyPort + 1, proxyPort + 2];
+const settings = process.argv.slice(3);
 
 const server = new URL(process.env.TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/interview_coach_test');
-const database = `${server.pathname.replace(/^\//, '') || 'interview_coach_test'}_e2e_scale_out`;
+const database = `${server.pathname.replace(/^\//, '') || 'interview_coach_test'}_${process.env.CLUSTER_NAME ?? 'e2e_scale_out'}`;
 const client = ['mariadb', 'mysql'].find((name) => {
   try {
     execFileSync(name, ['--version'], { stdio: 'ignore' });
@@ -44,7 +47,7 @@ databaseUrl.pathname = `/${database}`;
 // together: migrations run under a named lock).
 const children = [];
 for (const port of backends) {
-  const child = spawn(path.join(here, '..', 'serve.sh'), [String(port), `DATABASE_URL=${databaseUrl}`], {
+  const child = spawn(path.join(here, '..', 'serve.sh'), [String(port), `DATABASE_URL=${databaseUrl}`, ...settings], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
@@ -57,6 +60,11 @@ const proxy = http.createServer((req, res) => {
   if (req.url === '/__proxy/stats') {
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(served));
+    return;
+  }
+  if (req.url === '/__proxy/instances') {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(backends.map((port, i) => ({ port, pid: children[i].pid }))));
     return;
   }
   const port = backends[next];

@@ -40,26 +40,30 @@ pub async fn trace_request(mut request: Request, next: Next) -> Response {
         vacancy.id = Empty,
     );
     let started = Instant::now();
-    let mut response = next.run(request).instrument(span.clone()).await;
+    let (mut response, statements) =
+        super::db::counting_statements(next.run(request).instrument(span.clone())).await;
 
     let status = response.status().as_u16();
     let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
     span.in_scope(|| {
         if path == "/healthz" || path == "/readyz" {
-            tracing::debug!(http.status = status, elapsed_ms, "request finished");
+            tracing::debug!(http.status = status, elapsed_ms, db.statements = statements, "request finished");
         } else if status >= 500 {
-            tracing::warn!(http.status = status, elapsed_ms, "request failed");
+            tracing::warn!(http.status = status, elapsed_ms, db.statements = statements, "request failed");
         } else {
-            tracing::info!(http.status = status, elapsed_ms, "request finished");
+            tracing::info!(http.status = status, elapsed_ms, db.statements = statements, "request finished");
         }
     });
 
     if let Ok(value) = HeaderValue::from_str(&id) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);
     }
-    // The server's own time, for browsers' dev tools and the latency benchmark (handlers may
-    // add their parts, e.g. the coach's time).
-    if let Ok(value) = HeaderValue::from_str(&format!("total;dur={elapsed_ms:.2}")) {
+    // The server's own time and its database statements, for browsers' dev tools, the latency
+    // benchmark and the statement-budget tests (handlers may add their parts, e.g. the coach's
+    // time).
+    if let Ok(value) =
+        HeaderValue::from_str(&format!("total;dur={elapsed_ms:.2}, db;desc=\"{statements} statements\""))
+    {
         response.headers_mut().append(SERVER_TIMING_HEADER, value);
     }
     response

@@ -367,7 +367,7 @@ async fn the_archive_holds_every_row_of_the_caller_and_nothing_of_anyone_else() 
         profile["top_skills"]
     );
     assert!(profile["coach_profile"].is_object());
-    let cv = users::Entity::find_by_id(ada_id).one(&app.db).await.unwrap().unwrap().cv_text.unwrap();
+    let cv = app::server::db::users::cv_text(&app.db, ada_id).await.unwrap().unwrap();
     assert_eq!(data["cv"]["text"].as_str(), Some(cv.as_str()));
     assert_eq!(files["documents/cv.txt"], cv.as_bytes());
     let csv = String::from_utf8(files["answers.csv"].clone()).unwrap();

@@ -312,7 +312,7 @@ async fn reset_archives_the_interview_and_keeps_the_documents() {
     assert!(archived[0].archived_at.is_some());
     assert_eq!(answers::Entity::find().count(&app.db).await.unwrap(), 1, "the archived answers are kept");
     let user = users::Entity::find().one(&app.db).await.unwrap().unwrap();
-    assert!(user.cv_text.is_some(), "the CV stays");
+    assert!(app::server::db::users::cv_text(&app.db, user.user_id).await.unwrap().is_some(), "the CV stays");
     assert_eq!(count_events(&app, "INTERVIEW_RESET").await, 1);
 
     let fresh = running(ada.call_ok("interview/start", &[]).await);

@@ -21,4 +21,5 @@ mod migrations;
 mod privacy;
 mod scale_out;
 mod sign_in;
+mod statement_budgets;
 mod support;

@@ -4,12 +4,13 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use app::model::interview::{InterviewScreen, Run, Stage};
 use app::server::coach::engine::{CoachEngine, CoachError, OfflineCoach, ProfileAnalysis};
 use app::server::coach::questions::{QuestionRequest, QuestionSpec};
 use app::server::coach::rubric::{Asked, Assessment};
-use app::server::db::entities::{answers, questions, suggestions};
+use app::server::db::entities::{answers, interviews, questions, suggestions};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
 use crate::support::files::fixture;
@@ -36,12 +37,12 @@ impl CoachEngine for CountingCoach {
     async fn next_question(&self, request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
         self.questions.fetch_add(1, Ordering::SeqCst);
         // A coach takes a moment: long enough for the other instance to arrive meanwhile.
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
         OfflineCoach.next_question(request).await
     }
     async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
         self.evaluations.fetch_add(1, Ordering::SeqCst);
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        tokio::time::sleep(Duration::from_millis(50)).await;
         OfflineCoach.evaluate(asked, answer).await
     }
 }
@@ -175,7 +176,7 @@ async fn tabs_on_two_instances_racing_ask_the_coach_once_per_question_and_answer
         run = left;
     }
     // Let the last prefetch finish.
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
 
     let stored_questions = count::<questions::Entity>(&a).await as usize;
     assert_eq!(coach.questions.load(Ordering::SeqCst), stored_questions, "one coach call per question");
@@ -183,6 +184,73 @@ async fn tabs_on_two_instances_racing_ask_the_coach_once_per_question_and_answer
     assert_eq!(count::<suggestions::Entity>(&a).await, 5);
     assert_eq!(coach.evaluations.load(Ordering::SeqCst), 5, "one evaluation per answer");
     assert_eq!(run.turns.len(), 6, "no question was skipped twice or asked twice");
+}
+
+/// The offline coach, except that its second question (the first prefetch) never comes: the
+/// instance asking for it is stopped while it waits.
+#[derive(Default)]
+struct StallingCoach {
+    questions: AtomicUsize,
+}
+
+#[async_trait::async_trait]
+impl CoachEngine for StallingCoach {
+    fn label(&self) -> String {
+        OfflineCoach.label()
+    }
+    fn prompt_version(&self) -> &'static str {
+        OfflineCoach.prompt_version()
+    }
+    async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {
+        OfflineCoach.extract_profile(cv, jd).await
+    }
+    async fn next_question(&self, request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
+        if self.questions.fetch_add(1, Ordering::SeqCst) + 1 == 2 {
+            std::future::pending::<()>().await;
+        }
+        OfflineCoach.next_question(request).await
+    }
+    async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
+        OfflineCoach.evaluate(asked, answer).await
+    }
+}
+
+async fn lease_token(app: &TestApp) -> Option<String> {
+    let interview = interviews::Entity::find().one(&app.db).await.unwrap().expect("an interview");
+    interview.lease_token
+}
+
+/// SIGTERM in the middle of a prefetch: the instance still stops at once, and gives the
+/// interview's lease back, so the candidate's next click on another instance is served now
+/// rather than after the lease expires (the coach's time limit plus a margin, over a minute).
+#[tokio::test]
+async fn an_instance_stopped_during_a_prefetch_leaves_no_lease_behind() {
+    let coach = Arc::new(StallingCoach::default());
+    let (a, b) = spawn_two_instances(coach.clone()).await;
+    let tab = Tab::signed_in(&a).await;
+    tab.upload(&a, "/documents/cv", "cv-two-pages.pdf", None).await;
+    tab.upload(&a, "/documents/jd", "jd.txt", Some("Backend Engineer")).await;
+    let run = tab.run(&a, "interview/start", &[]).await;
+    let first = run.current().expect("a first question").question_id.to_string();
+    for _ in 0..200 {
+        if coach.questions.load(Ordering::SeqCst) >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    assert_eq!(coach.questions.load(Ordering::SeqCst), 2, "the prefetch is waiting on the coach");
+    assert!(lease_token(&b).await.is_some(), "the prefetch holds the interview's lease");
+
+    let stopping = Instant::now();
+    a.stop().await;
+    assert!(stopping.elapsed() < Duration::from_secs(5), "shutdown waited for the stalled prefetch");
+    assert_eq!(lease_token(&b).await, None, "the stopped instance gave its lease back");
+
+    let clicked = Instant::now();
+    let next = tab.run(&b, "interview/next", &[("question_id", first.as_str())]).await;
+    assert!(clicked.elapsed() < Duration::from_secs(5), "Next waited {:?} for a lease", clicked.elapsed());
+    assert_eq!(next.turns.len(), 2, "the skipped question and a new one");
+    assert_eq!(coach.questions.load(Ordering::SeqCst), 3, "the other instance asked the coach itself");
 }
 
 /// Ten instances starting at the same moment on an empty MySQL database all come up: the

@@ -220,7 +220,7 @@ pub fn export(rows: &AccountRows, exported_at: NaiveDateTime) -> Export {
             coach_profile: user.profile_json.as_deref().map(decoded),
             top_skills: user.top_skills_json.as_deref().map(decoded),
         },
-        cv: user.cv_text.as_ref().map(|text| Cv {
+        cv: rows.cv_text.as_ref().map(|text| Cv {
             file_name: user.cv_file_name.clone(),
             uploaded_at: user.cv_uploaded_at.map(utc),
             text: text.clone(),

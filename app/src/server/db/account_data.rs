@@ -32,6 +32,7 @@ pub struct LinkedVacancy {
 #[derive(Debug, Clone)]
 pub struct AccountRows {
     pub user: users::Model,
+    pub cv_text: Option<String>,
     pub vacancies: Vec<LinkedVacancy>,
     pub interviews: Vec<interviews::Model>,
     /// Ordered by interview, then by place in the interview.
@@ -91,7 +92,9 @@ pub async fn read(db: &DatabaseConnection, user_id: i64) -> Result<Option<Accoun
         .order_by_asc(usage_events::Column::UsageId)
         .all(db)
         .await?;
+    let cv_text = super::users::cv_text(db, user_id).await?;
     Ok(Some(AccountRows {
+        cv_text,
         user,
         vacancies,
         interviews,

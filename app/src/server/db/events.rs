@@ -1,6 +1,6 @@
 //! Queries on `events`, the audit log.
 
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, Set};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, Set};
 
 use super::entities::events;
 
@@ -15,8 +15,9 @@ pub struct NewEvent {
     pub detail: Option<String>,
 }
 
+/// Stores an event (one statement: nothing is read back).
 pub async fn insert(db: &DatabaseConnection, event: NewEvent) -> Result<(), DbErr> {
-    events::ActiveModel {
+    let row = events::ActiveModel {
         name: Set(event.name.to_owned()),
         user_id: Set(event.user_id),
         vacancy_id: Set(event.vacancy_id),
@@ -25,8 +26,6 @@ pub async fn insert(db: &DatabaseConnection, event: NewEvent) -> Result<(), DbEr
         detail: Set(event.detail),
         created_at: Set(super::now()),
         ..Default::default()
-    }
-    .insert(db)
-    .await
-    .map(|_| ())
+    };
+    events::Entity::insert(row).exec(db).await.map(|_| ())
 }

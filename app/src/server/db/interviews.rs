@@ -4,10 +4,32 @@
 
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, QueryFilter, QueryOrder,
-    QuerySelect, RelationTrait, Set, TransactionTrait, sea_query::Expr,
+    QuerySelect, RelationTrait, Set, TransactionTrait,
+    sea_query::{Expr, ExprTrait, IntoCondition},
 };
 
 use super::entities::{answers, interviews, questions, suggestions, user_vacancies};
+
+/// The candidate's current vacancy link (the one used last) with its active interview, if one
+/// is running, in one statement: the interview screen reads this on every request.
+pub async fn current_link_and_interview(
+    db: &DatabaseConnection,
+    user_id: i64,
+) -> Result<Option<(user_vacancies::Model, Option<interviews::Model>)>, DbErr> {
+    let active_only = user_vacancies::Relation::Interviews.def().on_condition(|_, interview| {
+        Expr::col((interview, interviews::Column::Status)).eq(interviews::STATUS_ACTIVE).into_condition()
+    });
+    user_vacancies::Entity::find()
+        .filter(user_vacancies::Column::UserId.eq(user_id))
+        .select_also(interviews::Entity)
+        .join(JoinType::LeftJoin, active_only)
+        .order_by_desc(user_vacancies::Column::LastUsedAt)
+        .order_by_desc(user_vacancies::Column::UserVacancyId)
+        // Should a race have started two, the oldest, as in [`active`].
+        .order_by_asc(interviews::Column::InterviewId)
+        .one(db)
+        .await
+}
 
 /// The active interview of a user-vacancy, if one is running. Should a race have started two,
 /// every caller sees the same (the oldest) one, and [`create`] archives the newer.
@@ -59,8 +81,9 @@ pub async fn archive(db: &DatabaseConnection, interview_id: i64) -> Result<bool,
     Ok(result.rows_affected > 0)
 }
 
-/// Takes the interview's lease for `token` until `until`, if it is free or has expired; returns
-/// whether it was taken. One conditional UPDATE: of two instances racing, exactly one wins.
+/// Takes the interview's lease for `token` until `until`, if the interview is active and its
+/// lease is free or has expired; returns whether it was taken. One conditional UPDATE: of two
+/// instances racing, exactly one wins.
 pub async fn take_lease(
     db: &DatabaseConnection,
     interview_id: i64,
@@ -72,6 +95,7 @@ pub async fn take_lease(
         .col_expr(interviews::Column::LeaseToken, Expr::value(token))
         .col_expr(interviews::Column::LeaseUntil, Expr::value(until))
         .filter(interviews::Column::InterviewId.eq(interview_id))
+        .filter(interviews::Column::Status.eq(interviews::STATUS_ACTIVE))
         .filter(
             sea_orm::Condition::any()
                 .add(interviews::Column::LeaseUntil.is_null())
@@ -130,27 +154,19 @@ pub struct QuestionRecord {
     pub suggestion: Option<suggestions::Model>,
 }
 
-/// Every question of an interview (asked or prefetched) in order, with answers and feedback.
+/// Every question of an interview (asked or prefetched) in order, with answers and feedback,
+/// in one statement (each question has at most one answer and one suggestion).
 pub async fn records(db: &DatabaseConnection, interview_id: i64) -> Result<Vec<QuestionRecord>, DbErr> {
-    let asked = questions::Entity::find()
+    let rows = questions::Entity::find()
         .filter(questions::Column::InterviewId.eq(interview_id))
+        .find_also_related(answers::Entity)
+        .find_also_related(suggestions::Entity)
         .order_by_asc(questions::Column::QuestionOrder)
         .all(db)
         .await?;
-    let ids: Vec<i64> = asked.iter().map(|q| q.question_id).collect();
-    let mut answers =
-        answers::Entity::find().filter(answers::Column::QuestionId.is_in(ids.clone())).all(db).await?;
-    let mut suggestions =
-        suggestions::Entity::find().filter(suggestions::Column::QuestionId.is_in(ids)).all(db).await?;
-    Ok(asked
+    Ok(rows
         .into_iter()
-        .map(|question| {
-            let id = question.question_id;
-            let answer = answers.iter().position(|a| a.question_id == id).map(|i| answers.swap_remove(i));
-            let suggestion =
-                suggestions.iter().position(|s| s.question_id == id).map(|i| suggestions.swap_remove(i));
-            QuestionRecord { question, answer, suggestion }
-        })
+        .map(|(question, answer, suggestion)| QuestionRecord { question, answer, suggestion })
         .collect())
 }
 
@@ -189,15 +205,20 @@ pub async fn insert_question(db: &DatabaseConnection, new: NewQuestion) -> Resul
     .await
 }
 
-/// Marks a prefetched question as shown to the candidate.
-pub async fn mark_asked(db: &DatabaseConnection, question_id: i64) -> Result<(), DbErr> {
-    questions::Entity::update_many()
-        .col_expr(questions::Column::AskedAt, Expr::value(super::now()))
+/// Marks a prefetched question as shown to the candidate at `at`. Returns whether this call did
+/// (`false`: it was asked already, by a request racing this one).
+pub async fn mark_asked(
+    db: &DatabaseConnection,
+    question_id: i64,
+    at: chrono::NaiveDateTime,
+) -> Result<bool, DbErr> {
+    let result = questions::Entity::update_many()
+        .col_expr(questions::Column::AskedAt, Expr::value(at))
         .filter(questions::Column::QuestionId.eq(question_id))
         .filter(questions::Column::AskedAt.is_null())
         .exec(db)
-        .await
-        .map(|_| ())
+        .await?;
+    Ok(result.rows_affected > 0)
 }
 
 /// Stores the candidate's answer, or a skip when `text` is `None`, and counts the attempt in
@@ -210,16 +231,23 @@ pub async fn insert_answer(
     text: Option<String>,
 ) -> Result<answers::Model, DbErr> {
     let skipped = text.is_none();
-    let txn = db.begin().await?;
-    let answer = answers::ActiveModel {
-        question_id: Set(question_id),
-        is_skipped: Set(skipped),
-        answer_text: Set(text),
-        created_at: Set(super::now()),
+    let mut answer = answers::Model {
+        answer_id: 0,
+        question_id,
+        answer_text: text,
+        is_skipped: skipped,
+        created_at: super::now(),
+    };
+    let row = answers::ActiveModel {
+        question_id: Set(answer.question_id),
+        is_skipped: Set(answer.is_skipped),
+        answer_text: Set(answer.answer_text.clone()),
+        created_at: Set(answer.created_at),
         ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    };
+    let txn = db.begin().await?;
+    // `exec` rather than `insert`: the row is known, so it is not read back (one statement).
+    answer.answer_id = answers::Entity::insert(row).exec(&txn).await?.last_insert_id;
     super::analytics::record_attempt(&txn, user_id, skipped).await?;
     txn.commit().await?;
     Ok(answer)
@@ -227,13 +255,6 @@ pub async fn insert_answer(
 
 pub async fn answer_of(db: &DatabaseConnection, question_id: i64) -> Result<Option<answers::Model>, DbErr> {
     answers::Entity::find().filter(answers::Column::QuestionId.eq(question_id)).one(db).await
-}
-
-pub async fn suggestion_of(
-    db: &DatabaseConnection,
-    question_id: i64,
-) -> Result<Option<suggestions::Model>, DbErr> {
-    suggestions::Entity::find().filter(suggestions::Column::QuestionId.eq(question_id)).one(db).await
 }
 
 /// Stores the coach's feedback and adds it to the candidate's aggregates in one transaction; a

@@ -14,6 +14,8 @@ pub mod usage_events;
 pub mod users;
 pub mod vacancies;
 
+use std::cell::Cell;
+use std::future::Future;
 use std::time::Duration;
 
 use chrono::Timelike;
@@ -53,10 +55,32 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     Ok(db)
 }
 
+tokio::task_local! {
+    /// The statements run so far by the request this task is answering (see
+    /// [`counting_statements`]). Background work the request spawns is not counted: a task-local
+    /// value does not pass to a spawned task.
+    static REQUEST_STATEMENTS: Cell<u32>;
+}
+
+/// Runs `request` and counts the database statements it runs itself. The count goes into each
+/// response's Server-Timing header and request log line; tests hold the hot paths to their
+/// statement budgets with it.
+pub async fn counting_statements<F: Future>(request: F) -> (F::Output, u32) {
+    REQUEST_STATEMENTS
+        .scope(Cell::new(0), async move {
+            let output = request.await;
+            (output, REQUEST_STATEMENTS.with(Cell::get))
+        })
+        .await
+}
+
 /// Logs every statement slower than `threshold` (and every failed one at debug level), with
-/// its duration. Only the SQL text is logged: bound values may hold personal data.
+/// its duration, and counts it for the request running it. Only the SQL text is logged: bound
+/// values may hold personal data.
 fn log_slow_statements(db: &mut DatabaseConnection, threshold: Duration) {
     db.set_metric_callback(move |info| {
+        // Outside a counted request (start-up, background work) there is nothing to count.
+        let _ = REQUEST_STATEMENTS.try_with(|count| count.set(count.get() + 1));
         if info.elapsed >= threshold {
             tracing::warn!(
                 db.duration_ms = info.elapsed.as_millis() as u64,

@@ -2,13 +2,13 @@
 
 use chrono::NaiveDateTime;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 
 use super::entities::usage_events::{self, Column, Entity};
 
-/// Records one action and returns its row id.
+/// Records one action and returns its row id (one statement: nothing is read back).
 pub async fn record(
     db: &DatabaseConnection,
     user_id: i64,
@@ -20,10 +20,8 @@ pub async fn record(
         action: Set(action.to_owned()),
         at: Set(at),
         ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.usage_id)
+    };
+    Ok(Entity::insert(row).exec(db).await?.last_insert_id)
 }
 
 /// How many of this action the user started after `since`, and when the earliest of them was.

@@ -1,6 +1,9 @@
 //! Queries on `users`. E-mail addresses arrive here already normalised (trimmed, lower-case).
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Alias, Expr, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+};
 
 use super::entities::users;
 
@@ -123,21 +126,46 @@ pub struct StoredCv {
     pub text: String,
 }
 
-/// Replaces the user's CV. The profile and skills derived from the old one are cleared: they
-/// are recomputed from the new text.
+/// The column holding the CV's text, which the entity leaves out (see `entities::users`).
+fn cv_text_column() -> Alias {
+    Alias::new("cv_text")
+}
+
+/// The text of the user's CV, if they uploaded one.
+pub async fn cv_text(db: &DatabaseConnection, user_id: i64) -> Result<Option<String>, DbErr> {
+    let query = Query::select()
+        .column(cv_text_column())
+        .from(users::Entity)
+        .and_where(users::Column::UserId.eq(user_id))
+        .to_owned();
+    let row = db.query_one(&query).await?;
+    Ok(row.map(|row| row.try_get::<Option<String>>("", "cv_text")).transpose()?.flatten())
+}
+
+/// Replaces the user's CV, in one statement. The profile and skills derived from the old one
+/// are cleared: they are recomputed from the new text.
 pub async fn save_cv(
     db: &DatabaseConnection,
-    user: users::Model,
+    mut user: users::Model,
     cv: StoredCv,
 ) -> Result<users::Model, DbErr> {
-    let mut row: users::ActiveModel = user.into();
-    row.cv_file_hash = Set(Some(cv.file_hash));
-    row.cv_file_name = Set(Some(cv.file_name));
-    row.cv_text = Set(Some(cv.text));
-    row.cv_uploaded_at = Set(Some(super::now()));
-    row.profile_json = Set(None);
-    row.top_skills_json = Set(None);
-    row.update(db).await
+    let uploaded_at = super::now();
+    users::Entity::update_many()
+        .col_expr(users::Column::CvFileHash, Expr::value(cv.file_hash.clone()))
+        .col_expr(users::Column::CvFileName, Expr::value(cv.file_name.clone()))
+        .col_expr(cv_text_column(), Expr::value(cv.text))
+        .col_expr(users::Column::CvUploadedAt, Expr::value(uploaded_at))
+        .col_expr(users::Column::ProfileJson, Expr::value(Option::<String>::None))
+        .col_expr(users::Column::TopSkillsJson, Expr::value(Option::<String>::None))
+        .filter(users::Column::UserId.eq(user.user_id))
+        .exec(db)
+        .await?;
+    user.cv_file_hash = Some(cv.file_hash);
+    user.cv_file_name = Some(cv.file_name);
+    user.cv_uploaded_at = Some(uploaded_at);
+    user.profile_json = None;
+    user.top_skills_json = None;
+    Ok(user)
 }
 
 /// Notes that the same CV was uploaded again (its text and profile are kept).

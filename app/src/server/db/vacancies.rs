@@ -3,10 +3,22 @@
 
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 
 use super::entities::{user_vacancies, vacancies};
+
+/// The text of a vacancy's job description (read where the coach needs it, never on the
+/// screens' hot paths).
+pub async fn jd_text(db: &DatabaseConnection, vacancy_id: i64) -> Result<Option<String>, DbErr> {
+    vacancies::Entity::find_by_id(vacancy_id)
+        .select_only()
+        .column(vacancies::Column::JdText)
+        .into_tuple::<String>()
+        .one(db)
+        .await
+}
 
 pub async fn find_by_hash(
     db: &DatabaseConnection,

@@ -55,7 +55,7 @@ pub async fn receive_cv(
     let file_name = display_name(&upload.file_name);
     let hash = documents::sha256_hex(&upload.bytes);
     let user_id = user.user_id;
-    if user.cv_file_hash.as_deref() == Some(hash.as_str()) && user.cv_text.is_some() {
+    if user.cv_file_hash.as_deref() == Some(hash.as_str()) {
         db::users::touch_cv(&state.db, user, &file_name).await.context("keeping the same CV")?;
         audit::record(
             &state.db,
@@ -238,7 +238,7 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
     let Some(user) = db::users::find(&state.db, user_id).await.context("reading the user")? else {
         return Ok(None);
     };
-    let (Some(cv_text), Some(cv_hash)) = (user.cv_text.clone(), user.cv_file_hash.clone()) else {
+    let Some(cv_hash) = user.cv_file_hash.clone() else {
         return Ok(None);
     };
     let Some((_, vacancy)) =
@@ -254,6 +254,9 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
     if let Err(error) = limits::take(state, user_id, Action::CoachCall).await {
         return refused_upload(DocumentSlot::JobDescription, error).map(Some);
     }
+    let Some(cv_text) = db::users::cv_text(&state.db, user_id).await.context("reading the CV")? else {
+        return Ok(None);
+    };
     let started = Instant::now();
     let analysis = match state.coach.extract_profile(&cv_text, &vacancy.jd_text).await {
         Ok(analysis) => analysis,
@@ -304,7 +307,8 @@ pub async fn setup(
     user: &users::Model,
     notice: Option<UploadNotice>,
 ) -> Result<Setup, AppError> {
-    let cv = user.cv_text.as_deref().map(|text| {
+    let cv_text = db::users::cv_text(&state.db, user.user_id).await.context("reading the CV")?;
+    let cv = cv_text.as_deref().map(|text| {
         let (name, headline) = highlights::cv_name_and_headline(text);
         CvSummary {
             file_name: user.cv_file_name.clone().unwrap_or_default(),
@@ -350,7 +354,7 @@ pub async fn setup(
 pub async fn start_interview(state: &AppState, user: &users::Model) -> Result<(), AppError> {
     let current =
         db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
-    if let Some(reason) = blocked_reason(user.cv_text.is_some(), current.is_some()) {
+    if let Some(reason) = blocked_reason(user.cv_file_hash.is_some(), current.is_some()) {
         return Err(AppError::validation("interview", reason));
     }
     let Some((link, _)) = current else {

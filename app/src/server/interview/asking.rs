@@ -11,7 +11,7 @@ use crate::server::audit::{self, Event};
 use crate::server::coach::coverage::next_target_skill;
 use crate::server::coach::engine;
 use crate::server::coach::questions::{QuestionRequest, next_difficulty};
-use crate::server::db::entities::questions;
+use crate::server::db::entities::{answers, questions};
 use crate::server::db::interviews::{NewQuestion, QuestionRecord};
 use crate::server::db::{self, Duplicate, UniqueKeyExt};
 use crate::server::limits::{self, Action};
@@ -21,63 +21,126 @@ use crate::server::state::AppState;
 /// How many recent scores steer the next question's difficulty.
 const RECENT_SCORES: usize = 2;
 
-/// Asks the next question: the prefetched one if it is ready, a new one otherwise. With
+/// Asks the next question and returns the interview's questions as they are then. With
 /// `from = Some(question)`, only if that question is still the one on screen, skipping it first
-/// when unanswered.
+/// when unanswered. `records` are the interview's questions as the caller read them.
+///
+/// When the next question is prefetched already (the usual case), moving on needs no lease:
+/// the skip is decided by the unique key on `answers.question_id` and the asking by a
+/// conditional update, so of two racing clicks each does its part at most once and both show
+/// the same question. Otherwise the interview's lease serialises generating it, across
+/// instances.
 pub(super) async fn move_on(
     state: &AppState,
     running: &Running,
+    records: Vec<QuestionRecord>,
     from: Option<(&RequestId, i64)>,
-) -> Result<(), AppError> {
+) -> Result<Vec<QuestionRecord>, AppError> {
+    if let Some((request_id, from_id)) = from {
+        // Questions only ever move forward: once `from` is not on screen, it never is again.
+        if on_screen(&records).is_none_or(|current| current.question.question_id != from_id) {
+            return Ok(records);
+        }
+        if records.iter().any(|r| !is_asked(r)) {
+            return move_on_to_prefetched(state, running, records, request_id).await;
+        }
+    }
     let lock = state.question_locks.lock(running.interview.interview_id).await?;
     let moved = move_on_holding_the_lease(state, running, from).await;
     lock.release().await;
-    moved
+    moved?;
+    records_of(state, running).await
 }
 
+/// The question on screen: the last one asked.
+fn on_screen(records: &[QuestionRecord]) -> Option<&QuestionRecord> {
+    records.iter().rev().find(|r| is_asked(r))
+}
+
+async fn records_of(state: &AppState, running: &Running) -> Result<Vec<QuestionRecord>, AppError> {
+    records(state, running.interview.interview_id).await
+}
+
+/// Moves from the question on screen to the prefetched one (see [`move_on`]). The returned
+/// questions are `records` with both changes applied, or read again when another request
+/// changed either meanwhile.
+async fn move_on_to_prefetched(
+    state: &AppState,
+    running: &Running,
+    mut records: Vec<QuestionRecord>,
+    request_id: &RequestId,
+) -> Result<Vec<QuestionRecord>, AppError> {
+    let mut raced = false;
+    if let Some(current) = records.iter_mut().rev().find(|r| is_asked(r))
+        && current.answer.is_none()
+    {
+        match skip(state, running, request_id, &current.question).await? {
+            Ok(skipped) => current.answer = Some(skipped),
+            Err(Duplicate) => raced = true,
+        }
+    }
+    if let Some(prefetched) = records.iter_mut().find(|r| !is_asked(r)) {
+        let now = db::now();
+        if db::interviews::mark_asked(&state.db, prefetched.question.question_id, now)
+            .await
+            .context("asking the prefetched question")?
+        {
+            prefetched.question.asked_at = Some(now);
+        } else {
+            raced = true;
+        }
+    }
+    if raced { records_of(state, running).await } else { Ok(records) }
+}
+
+/// Stores a skip of `question`, or `Duplicate` when it was answered or skipped a moment ago
+/// (another tab): then it stays as it is.
+async fn skip(
+    state: &AppState,
+    running: &Running,
+    request_id: &RequestId,
+    question: &questions::Model,
+) -> Result<Result<answers::Model, Duplicate>, AppError> {
+    let skipped = db::interviews::insert_answer(&state.db, running.user.user_id, question.question_id, None)
+        .await
+        .or_duplicate()
+        .context("skipping the question")?;
+    if skipped.is_ok() {
+        let event = Event::new(audit::ANSWER_SKIPPED)
+            .user(running.user.user_id)
+            .vacancy(running.link.vacancy_id)
+            .detail(format!("question {}", question.question_order));
+        audit::record(&state.db, Some(request_id), event).await;
+    }
+    Ok(skipped)
+}
+
+/// The slow path of [`move_on`], under the interview's lease (which is only granted while the
+/// interview is active): reads the questions again, skips `from` if it is still on screen and
+/// unanswered, then asks the prefetched question or generates one.
 async fn move_on_holding_the_lease(
     state: &AppState,
     running: &Running,
     from: Option<(&RequestId, i64)>,
 ) -> Result<(), AppError> {
-    let interview_id = running.interview.interview_id;
-    if !still_open(state, interview_id).await? {
-        return Err(AppError::Conflict(messages::RESET_ELSEWHERE.into()));
-    }
-    let records = records(state, interview_id).await?;
-    let on_screen = records.iter().rev().find(|r| is_asked(r));
-    match (from, on_screen) {
+    let records = records_of(state, running).await?;
+    match (from, on_screen(&records)) {
         (None, Some(_)) => return Ok(()),
         (Some((_, from_id)), Some(current)) if current.question.question_id != from_id => return Ok(()),
-        (Some((request_id, from_id)), Some(current)) if current.answer.is_none() => {
-            let skipped = db::interviews::insert_answer(&state.db, running.user.user_id, from_id, None)
-                .await
-                .or_duplicate()
-                .context("skipping the question")?;
-            // A `Duplicate` means it was answered a moment ago (another tab): it stays answered,
-            // and we move on.
-            if skipped.is_ok() {
-                let event = Event::new(audit::ANSWER_SKIPPED)
-                    .user(running.user.user_id)
-                    .vacancy(running.vacancy.vacancy_id)
-                    .detail(format!("question {}", current.question.question_order));
-                audit::record(&state.db, Some(request_id), event).await;
-            }
+        (Some((request_id, _)), Some(current)) if current.answer.is_none() => {
+            // A `Duplicate` means it was answered a moment ago (another tab): it stays
+            // answered, and we move on.
+            let _ = skip(state, running, request_id, &current.question).await?;
         }
         _ => {}
     }
     if let Some(prefetched) = records.iter().find(|r| !is_asked(r)) {
-        return db::interviews::mark_asked(&state.db, prefetched.question.question_id)
+        db::interviews::mark_asked(&state.db, prefetched.question.question_id, db::now())
             .await
-            .context("asking the prefetched question");
+            .context("asking the prefetched question")?;
+        return Ok(());
     }
     generate(state, running, &records, true).await.map(|_| ())
-}
-
-/// Whether the interview is still active (a reset may have come while waiting for the lock).
-async fn still_open(state: &AppState, interview_id: i64) -> Result<bool, AppError> {
-    let interview = db::interviews::find(&state.db, interview_id).await.context("reading the interview")?;
-    Ok(interview.is_some_and(|i| i.status == db::entities::interviews::STATUS_ACTIVE))
 }
 
 /// Prepares the next question in the background, unless one is already waiting.
@@ -94,10 +157,7 @@ pub(super) fn prefetch(state: &AppState, running: &Running) {
 
 async fn prefetch_holding_the_lease(state: &AppState, running: &Running) {
     let interview_id = running.interview.interview_id;
-    if !matches!(still_open(state, interview_id).await, Ok(true)) {
-        return;
-    }
-    let Ok(records) = records(state, interview_id).await else { return };
+    let Ok(records) = records_of(state, running).await else { return };
     if records.iter().any(|r| !is_asked(r)) || !records.iter().any(is_asked) {
         return;
     }
@@ -168,7 +228,7 @@ async fn generate(
         .map_err(|Duplicate| AppError::Conflict(messages::MOVED_ON_ELSEWHERE.into()))?;
     let event = Event::new(audit::QUESTION_GENERATED)
         .user(running.user.user_id)
-        .vacancy(running.vacancy.vacancy_id)
+        .vacancy(running.link.vacancy_id)
         .duration(started.elapsed())
         .detail(format!(
             "question {order}, {} ({}, {}){}",

@@ -17,8 +17,11 @@ use sea_orm::DatabaseConnection;
 use crate::error::{AppError, ResultExt};
 use crate::server::db;
 
-/// How often a waiting request looks whether the lease is free.
-const POLL: Duration = Duration::from_millis(25);
+/// How soon a waiting request first looks again whether the lease is free: a prefetch by the
+/// offline coach holds it for a few milliseconds. The wait doubles up to [`POLL_MAX`] for
+/// holders that wait on a language model.
+const POLL_FIRST: Duration = Duration::from_millis(2);
+const POLL_MAX: Duration = Duration::from_millis(50);
 /// Added to the coach's time limit: how long a lease may outlive its holder.
 const MARGIN: Duration = Duration::from_secs(10);
 
@@ -45,11 +48,13 @@ impl QuestionLocks {
         Self { db, instance, lifetime: coach_timeout + MARGIN }
     }
 
-    /// Waits for the interview's lease and takes it. Gives up (as "try again") when it could
-    /// not be had within one lease lifetime: by then any holder's lease has expired.
+    /// Waits for the interview's lease and takes it. A lease is only granted while the interview
+    /// is active: a reset interview is a conflict ("reset elsewhere"). Gives up (as "try again")
+    /// when it could not be had within one lease lifetime: by then any holder's lease has expired.
     pub async fn lock(&self, interview_id: i64) -> Result<QuestionLock, AppError> {
         let token = format!("{}:{}", self.instance, uuid::Uuid::new_v4().simple());
         let deadline = tokio::time::Instant::now() + self.lifetime + MARGIN;
+        let mut poll = POLL_FIRST;
         loop {
             let until = db::now()
                 + chrono::TimeDelta::from_std(self.lifetime)
@@ -60,10 +65,16 @@ impl QuestionLocks {
             {
                 return Ok(QuestionLock { db: self.db.clone(), interview_id, token });
             }
+            let interview =
+                db::interviews::find(&self.db, interview_id).await.context("reading the interview")?;
+            if !interview.is_some_and(|i| i.status == db::entities::interviews::STATUS_ACTIVE) {
+                return Err(AppError::Conflict(crate::messages::RESET_ELSEWHERE.into()));
+            }
             if tokio::time::Instant::now() >= deadline {
                 return Err(AppError::Unavailable(crate::messages::QUESTION_FAILED.into()));
             }
-            tokio::time::sleep(POLL).await;
+            tokio::time::sleep(poll).await;
+            poll = (poll * 2).min(POLL_MAX);
         }
     }
 

@@ -25,7 +25,7 @@ use crate::server::audit::{self, Event};
 use crate::server::coach::engine;
 use crate::server::coach::profile::TopSkill;
 use crate::server::coach::rubric::Asked;
-use crate::server::db::entities::{interviews, questions, user_vacancies, users, vacancies};
+use crate::server::db::entities::{interviews, questions, user_vacancies, users};
 use crate::server::db::interviews::QuestionRecord;
 use crate::server::db::{self, Duplicate, UniqueKeyExt};
 use crate::server::intake;
@@ -44,7 +44,6 @@ pub use locks::{QuestionLock, QuestionLocks};
 pub(super) struct Running {
     user: users::Model,
     link: user_vacancies::Model,
-    vacancy: vacancies::Model,
     interview: interviews::Model,
 }
 
@@ -55,77 +54,114 @@ enum Situation {
     Running(Box<Running>),
 }
 
+/// Where `user` stands, in one statement (their current vacancy link with its active interview).
 async fn situation(state: &AppState, user: &users::Model) -> Result<Situation, AppError> {
-    let current =
-        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
-    if let Some(reason) = intake::blocked_reason(user.cv_text.is_some(), current.is_some()) {
+    let current = db::interviews::current_link_and_interview(&state.db, user.user_id)
+        .await
+        .context("reading the current vacancy and interview")?;
+    if let Some(reason) = intake::blocked_reason(user.cv_file_hash.is_some(), current.is_some()) {
         return Ok(Situation::NotReady { reason, link: current.map(|(link, _)| link) });
     }
-    let Some((link, vacancy)) = current else {
+    let Some((link, active)) = current else {
         return Err(AppError::internal(anyhow::anyhow!("the gate passed without a current vacancy")));
     };
-    let active = db::interviews::active(&state.db, link.user_vacancy_id)
-        .await
-        .context("reading the active interview")?;
     Ok(match active {
         None => Situation::NotStarted { link },
-        Some(interview) => {
-            Situation::Running(Box::new(Running { user: user.clone(), link, vacancy, interview }))
-        }
+        Some(interview) => Situation::Running(Box::new(Running { user: user.clone(), link, interview })),
     })
 }
 
 /// The interview screen for `user`. An interview with nothing asked yet gets its first question
-/// here; once a question is on screen, the next one is prepared in the background.
+/// here; once a question is on screen, the next one is prepared in the background (unless it is
+/// waiting already). A read of a running interview is four statements: the session, the user,
+/// [`situation`] and the questions with their answers and feedback.
 pub async fn screen(state: &AppState, user: &users::Model) -> Result<InterviewScreen, AppError> {
-    let situation = situation(state, user).await?;
-    if let Situation::Running(running) = &situation {
-        let records = records(state, running.interview.interview_id).await?;
-        if !records.iter().any(is_asked) {
-            move_on(state, running, None).await?;
-        }
-        prefetch(state, running);
+    let running = match situation(state, user).await? {
+        Situation::Running(running) => running,
+        other => return render(state, user, other).await,
+    };
+    let mut records = records(state, running.interview.interview_id).await?;
+    if !records.iter().any(is_asked) {
+        records = move_on(state, &running, records, None).await?;
     }
-    render(state, user, situation).await
+    prefetch_unless_waiting(state, &running, &records);
+    running_screen(state, user, &running, &records).await
 }
 
+/// Starts preparing the next question in the background unless one is prepared already.
+fn prefetch_unless_waiting(state: &AppState, running: &Running, records: &[QuestionRecord]) {
+    if !records.iter().any(|r| !is_asked(r)) {
+        prefetch(state, running);
+    }
+}
+
+/// The screen for `situation`, reading the running interview's questions.
 async fn render(
     state: &AppState,
     user: &users::Model,
     situation: Situation,
 ) -> Result<InterviewScreen, AppError> {
-    let analytics_available = db::analytics::stats(&state.db, user.user_id)
-        .await
-        .context("reading the candidate's statistics")?
-        .is_some_and(|stats| stats.attempted > 0);
-    // The title and file name are the candidate's own (their link), never the shared vacancy's.
-    let documents = |link: Option<&user_vacancies::Model>| InterviewScreen {
+    Ok(match situation {
+        Situation::NotReady { reason, link } => InterviewScreen {
+            stage: Stage::NotReady { reason },
+            ..documents(user, link.as_ref(), analytics_available(state, user, &[]).await?)
+        },
+        Situation::NotStarted { link } => {
+            documents(user, Some(&link), analytics_available(state, user, &[]).await?)
+        }
+        Situation::Running(running) => {
+            let records = records(state, running.interview.interview_id).await?;
+            running_screen(state, user, &running, &records).await?
+        }
+    })
+}
+
+/// The screen of a running interview whose questions are `records`.
+async fn running_screen(
+    state: &AppState,
+    user: &users::Model,
+    running: &Running,
+    records: &[QuestionRecord],
+) -> Result<InterviewScreen, AppError> {
+    let run = Run {
+        progress: progress(&top_skills(user), records),
+        turns: records.iter().filter(|r| is_asked(r)).enumerate().map(|(i, r)| turn(i + 1, r)).collect(),
+        coach: state.coach.label(),
+    };
+    let analytics = analytics_available(state, user, records).await?;
+    Ok(InterviewScreen { stage: Stage::Running(run), ..documents(user, Some(&running.link), analytics) })
+}
+
+/// The screen's frame: the title and file names are the candidate's own (their link), never
+/// the shared vacancy's.
+fn documents(
+    user: &users::Model,
+    link: Option<&user_vacancies::Model>,
+    analytics_available: bool,
+) -> InterviewScreen {
+    InterviewScreen {
         position_title: link.map(|l| l.position_title.clone()).unwrap_or_default(),
         cv_file_name: user.cv_file_name.clone().unwrap_or_default(),
         jd_file_name: link.and_then(|l| l.jd_file_name.clone()).unwrap_or_default(),
         stage: Stage::NotStarted,
         analytics_available,
-    };
-    Ok(match situation {
-        Situation::NotReady { reason, link } => {
-            InterviewScreen { stage: Stage::NotReady { reason }, ..documents(link.as_ref()) }
-        }
-        Situation::NotStarted { link } => documents(Some(&link)),
-        Situation::Running(running) => {
-            let records = records(state, running.interview.interview_id).await?;
-            let run = Run {
-                progress: progress(&top_skills(user), &records),
-                turns: records
-                    .iter()
-                    .filter(|r| is_asked(r))
-                    .enumerate()
-                    .map(|(i, r)| turn(i + 1, r))
-                    .collect(),
-                coach: state.coach.label(),
-            };
-            InterviewScreen { stage: Stage::Running(run), ..documents(Some(&running.link)) }
-        }
-    })
+    }
+}
+
+/// Whether the candidate has answered or skipped a question (analytics open then). A reply in
+/// `records` (the running interview) settles it without asking the database.
+async fn analytics_available(
+    state: &AppState,
+    user: &users::Model,
+    records: &[QuestionRecord],
+) -> Result<bool, AppError> {
+    if records.iter().any(|r| r.answer.is_some()) {
+        return Ok(true);
+    }
+    Ok(db::analytics::stats(&state.db, user.user_id)
+        .await
+        .context("reading the candidate's statistics")?
+        .is_some_and(|stats| stats.attempted > 0))
 }
 
 pub(super) fn is_asked(record: &QuestionRecord) -> bool {
@@ -185,7 +221,7 @@ pub async fn start(state: &AppState, user: &users::Model) -> Result<users::Model
     } else {
         user.clone()
     };
-    if top_skills(&user).is_empty() && user.cv_text.is_some() {
+    if top_skills(&user).is_empty() && user.cv_file_hash.is_some() {
         return Err(AppError::Unavailable(messages::SKILLS_NOT_RANKED_YET.into()));
     }
     intake::start_interview(state, &user).await?;
@@ -200,29 +236,41 @@ pub async fn next(
     user: &users::Model,
     question_id: i64,
 ) -> Result<InterviewScreen, AppError> {
-    let (running, _) = open_question(state, user, question_id).await?;
-    move_on(state, &running, Some((request_id, question_id))).await?;
-    prefetch(state, &running);
-    render(state, user, Situation::Running(Box::new(running))).await
+    let opened = open_question(state, user, question_id).await?;
+    let records = move_on(state, &opened.running, opened.records, Some((request_id, question_id))).await?;
+    prefetch_unless_waiting(state, &opened.running, &records);
+    running_screen(state, user, &opened.running, &records).await
 }
 
-/// The caller's question `question_id` on screen in their running interview, with the context.
+/// A question of the caller's running interview, with that interview and all its questions.
+struct OpenQuestion {
+    running: Running,
+    records: Vec<QuestionRecord>,
+    question: questions::Model,
+}
+
+/// The caller's question `question_id`, asked in their running interview. Another candidate's
+/// question is not found; one of the caller's earlier interviews is closed.
 async fn open_question(
     state: &AppState,
     user: &users::Model,
     question_id: i64,
-) -> Result<(Running, questions::Model), AppError> {
-    let question = db::interviews::owned_question(&state.db, user.user_id, question_id)
+) -> Result<OpenQuestion, AppError> {
+    if let Situation::Running(running) = situation(state, user).await? {
+        let records = records(state, running.interview.interview_id).await?;
+        let found = records.iter().find(|r| r.question.question_id == question_id && is_asked(r));
+        if let Some(question) = found.map(|r| r.question.clone()) {
+            return Ok(OpenQuestion { running: *running, records, question });
+        }
+    }
+    let owned = db::interviews::owned_question(&state.db, user.user_id, question_id)
         .await
         .context("reading the question")?
-        .filter(|q| q.asked_at.is_some())
-        .ok_or(AppError::NotFound)?;
-    match situation(state, user).await? {
-        Situation::Running(running) if running.interview.interview_id == question.interview_id => {
-            Ok((*running, question))
-        }
-        _ => Err(AppError::Conflict(messages::INTERVIEW_CLOSED.into())),
-    }
+        .filter(|q| q.asked_at.is_some());
+    Err(match owned {
+        Some(_) => AppError::Conflict(messages::INTERVIEW_CLOSED.into()),
+        None => AppError::NotFound,
+    })
 }
 
 /// What "Submit Answer" and "Retry feedback" did, and how much of the time the coach took.
@@ -246,7 +294,7 @@ pub async fn submit(
     if answer.chars().count() > MAX_ANSWER_CHARS {
         return Err(AppError::validation("answer", messages::answer_too_long(MAX_ANSWER_CHARS)));
     }
-    let (running, question) = open_question(state, user, question_id).await?;
+    let OpenQuestion { running, question, .. } = open_question(state, user, question_id).await?;
     // Counted before the answer is stored: a refusal leaves nothing half-done.
     limits::take(state, user.user_id, Action::CoachCall).await?;
     let inserted =
@@ -267,7 +315,7 @@ pub async fn submit(
     }
     let event = Event::new(audit::ANSWER_SAVED)
         .user(user.user_id)
-        .vacancy(running.vacancy.vacancy_id)
+        .vacancy(running.link.vacancy_id)
         .detail(format!("question {}, {} characters", question.question_order, answer.chars().count()));
     audit::record(&state.db, Some(request_id), event).await;
     let (coach_problem, coach_time) = evaluate(state, request_id, &running, &question, answer).await?;
@@ -282,16 +330,12 @@ pub async fn retry_feedback(
     user: &users::Model,
     question_id: i64,
 ) -> Result<Evaluated, AppError> {
-    let (running, question) = open_question(state, user, question_id).await?;
-    let answer =
-        db::interviews::answer_of(&state.db, question_id).await.context("reading the stored answer")?;
-    let Some(text) = answer.and_then(|a| a.answer_text) else {
+    let OpenQuestion { running, records, question } = open_question(state, user, question_id).await?;
+    let record = records.iter().find(|r| r.question.question_id == question_id);
+    let Some(text) = record.and_then(|r| r.answer.as_ref()).and_then(|a| a.answer_text.clone()) else {
         return Err(AppError::Conflict(messages::NO_ANSWER_TO_EVALUATE.into()));
     };
-    let has_feedback = db::interviews::suggestion_of(&state.db, question_id)
-        .await
-        .context("reading the stored feedback")?
-        .is_some();
+    let has_feedback = record.is_some_and(|r| r.suggestion.is_some());
     let (coach_problem, coach_time) = if has_feedback {
         (None, Duration::ZERO)
     } else {
@@ -313,10 +357,14 @@ async fn evaluate(
     question: &questions::Model,
     answer: &str,
 ) -> Result<(Option<String>, Duration), AppError> {
+    let job_description = db::vacancies::jd_text(&state.db, running.link.vacancy_id)
+        .await
+        .context("reading the job description")?
+        .unwrap_or_default();
     let asked = Asked {
         question: &question.question_text,
         skill: &question.skill_tag,
-        job_description: &running.vacancy.jd_text,
+        job_description: &job_description,
     };
     let started = Instant::now();
     let evaluated = engine::contained("evaluation", state.coach.evaluate(asked, answer)).await;
@@ -342,7 +390,7 @@ async fn evaluate(
         .context("saving the feedback")?;
     // A `Duplicate` means a second evaluation stored its feedback first; that one is kept.
     if let Ok(saved) = inserted {
-        let event = |name| Event::new(name).user(running.user.user_id).vacancy(running.vacancy.vacancy_id);
+        let event = |name| Event::new(name).user(running.user.user_id).vacancy(running.link.vacancy_id);
         let detail = format!(
             "question {}: correctness {}%, relevance {}%, {} red flags, by {}",
             question.question_order,
@@ -378,7 +426,7 @@ pub async fn reset(
             let answered = records(state, interview_id).await?.iter().filter(|r| r.answer.is_some()).count();
             let event = Event::new(audit::INTERVIEW_RESET)
                 .user(user.user_id)
-                .vacancy(running.vacancy.vacancy_id)
+                .vacancy(running.link.vacancy_id)
                 .detail(format!("{answered} questions attempted"));
             audit::record(&state.db, Some(request_id), event).await;
         }

@@ -108,10 +108,18 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// Keeps the test database alive (and drops it) with the app.
     _database: std::sync::Arc<TestDatabase>,
-    _stop: oneshot::Sender<()>,
+    stop: oneshot::Sender<()>,
+    served: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
 impl TestApp {
+    /// Shuts the application down as SIGTERM does (stop taking requests, finish in-flight ones,
+    /// give back what it holds) and waits until it has.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        self.served.await.expect("the server task ends").expect("the server shuts down cleanly");
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.address)
     }
@@ -334,11 +342,11 @@ async fn start_listening(
     let address = app.local_addr();
     let db = app.db().clone();
     let (stop, stopped) = oneshot::channel::<()>();
-    tokio::spawn(app.run_until(async {
+    let served = tokio::spawn(app.run_until(async {
         let _ = stopped.await;
     }));
     let client = reqwest::Client::builder().timeout(REQUEST_LIMIT).build().expect("build a client");
-    TestApp { address, client, db, _database: database, _stop: stop }
+    TestApp { address, client, db, _database: database, stop, served }
 }
 
 /// The server binary, which reads documents in its `read-document` mode (the test process

@@ -1,4 +1,4 @@
-//! `users`: one row per person, matched by lower-cased e-mail.
+//! `users`: one row per person, matched by lower-cased e-mail (without the CV's text).
 
 use sea_orm::entity::prelude::*;
 
@@ -23,8 +23,9 @@ pub struct Model {
     pub top_skills_json: Option<String>,
     pub cv_file_hash: Option<String>,
     pub cv_file_name: Option<String>,
-    #[sea_orm(column_type = "Text", nullable)]
-    pub cv_text: Option<String>,
+    // `cv_text` (LONGTEXT) is left out on purpose: this row is read on every request, the CV's
+    // text only where it is used (`db::users::cv_text`, `db::users::save_cv`). `cv_file_hash`
+    // is set exactly when it is.
     pub cv_uploaded_at: Option<DateTime>,
 }
 

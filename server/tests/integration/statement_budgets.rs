@@ -1,0 +1,101 @@
+//! The hot paths' database budgets: a read of the interview screen runs at most 5 statements,
+//! "Next Question" at most 8, as counted by the server itself for every request (its
+//! Server-Timing header says `db;desc="N statements"`). Background work a request starts (the
+//! prefetch of the next question) is not the request's.
+
+use app::model::interview::{InterviewScreen, Stage};
+use app::server::db::entities::questions;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+
+use crate::support::files::fixture;
+use crate::support::{Browser, TestApp, spawn_app};
+
+const SCREEN_READ_BUDGET: u32 = 5;
+const NEXT_QUESTION_BUDGET: u32 = 8;
+
+/// The statement count the server reported for a response.
+fn statements(response: &reqwest::Response) -> u32 {
+    let timing: Vec<&str> =
+        response.headers().get_all("server-timing").iter().filter_map(|value| value.to_str().ok()).collect();
+    timing
+        .iter()
+        .flat_map(|value| value.split(','))
+        .find_map(|part| part.trim().strip_prefix("db;desc=\"")?.strip_suffix(" statements\"")?.parse().ok())
+        .unwrap_or_else(|| panic!("no statement count in Server-Timing: {timing:?}"))
+}
+
+async fn current_question(response: reqwest::Response) -> i64 {
+    assert!(response.status().is_success(), "the call failed: {}", response.status());
+    let screen: InterviewScreen = response.json().await.unwrap();
+    match screen.stage {
+        Stage::Running(run) => run.current().expect("a question on screen").question_id,
+        other => panic!("expected a running interview, got {other:?}"),
+    }
+}
+
+/// Waits until the interview's next question is prefetched (stored, not yet asked).
+async fn prefetched(app: &TestApp) {
+    for _ in 0..200 {
+        let waiting = questions::Entity::find()
+            .filter(questions::Column::AskedAt.is_null())
+            .count(&app.db)
+            .await
+            .unwrap();
+        if waiting == 1 {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the next question was never prefetched");
+}
+
+async fn interview_started(app: &TestApp) -> (Browser, i64) {
+    let browser = app.signed_in("Ada", "ada@example.com").await;
+    browser.upload("/documents/cv", "cv.pdf", fixture("cv-two-pages.pdf"), None).await;
+    browser.upload("/documents/jd", "jd.txt", fixture("jd.txt"), Some("Backend Engineer")).await;
+    let first = current_question(browser.server_fn("interview/start").await).await;
+    (browser, first)
+}
+
+#[tokio::test]
+async fn reading_the_interview_screen_stays_within_its_statement_budget() {
+    let app = spawn_app().await;
+    let (browser, first) = interview_started(&app).await;
+    prefetched(&app).await;
+
+    let read = browser.server_fn("interview").await;
+    let used = statements(&read);
+    println!("interview screen read: {used} statements");
+    assert_eq!(current_question(read).await, first);
+    assert!(used <= SCREEN_READ_BUDGET, "a screen read ran {used} statements (budget {SCREEN_READ_BUDGET})");
+
+    // After a skip, analytics are open: the budget still holds.
+    let fields = [("question_id", first.to_string())];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    current_question(browser.call("interview/next", &fields).await).await;
+    prefetched(&app).await;
+    let read = browser.server_fn("interview").await;
+    let used = statements(&read);
+    current_question(read).await;
+    assert!(used <= SCREEN_READ_BUDGET, "a screen read ran {used} statements (budget {SCREEN_READ_BUDGET})");
+}
+
+#[tokio::test]
+async fn next_question_stays_within_its_statement_budget() {
+    let app = spawn_app().await;
+    let (browser, mut current) = interview_started(&app).await;
+    for _ in 0..3 {
+        prefetched(&app).await;
+        let id = current.to_string();
+        let next = browser.call("interview/next", &[("question_id", id.as_str())]).await;
+        let used = statements(&next);
+        println!("Next Question: {used} statements");
+        let shown = current_question(next).await;
+        assert_ne!(shown, current, "Next moved on");
+        assert!(
+            used <= NEXT_QUESTION_BUDGET,
+            "Next Question ran {used} statements (budget {NEXT_QUESTION_BUDGET})"
+        );
+        current = shown;
+    }
+}
