@@ -7,7 +7,8 @@
 #![no_main]
 
 use interview_coach_fuzz::server::coach::profile::{self, TOP_SKILLS};
-use interview_coach_fuzz::server::coach::questions::{QuestionRequest, generate, next_difficulty};
+use interview_coach_fuzz::server::coach::questions::{QuestionRequest, generate, next_difficulty, skill_in_sentence};
+use interview_coach_fuzz::server::coach::taxonomy::kind_of;
 use interview_coach_fuzz::texts;
 use libfuzzer_sys::fuzz_target;
 
@@ -38,7 +39,8 @@ fuzz_target!(|data: &[u8]| {
             order,
         };
         let question = generate(&request);
-        assert!(question.text.contains(&skill.name), "the question does not name its skill");
+        let named = skill_in_sentence(&skill.name, kind_of(&skill.name, skill.category));
+        assert!(question.text.contains(&named), "the question does not name its skill");
         assert!(!asked_before.contains(&question.text), "a question repeated");
         asked_before.push(question.text);
     }

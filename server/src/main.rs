@@ -3,13 +3,18 @@
 //! `server` (or `server serve`) runs the web app, applying migrations first;
 //! `server migrate` only applies migrations and exits (for a one-off job before a deploy);
 //! `server healthcheck` asks a running server's `/healthz` (the container's HEALTHCHECK);
+//! `server coach-eval` prints the coach's figures on its labelled answers (`make coach-eval`);
 //! `server read-document <kind>` is the isolated document reader the server starts for each
 //! upload (see `app::server::extraction`), not a command for people.
 
 mod healthcheck;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use app::server::coach::engine::{CoachEngine, OfflineCoach};
+use app::server::coach::evaluation;
+use app::server::coach::llm::LlmCoach;
 use app::server::config::{LogFormat, Settings};
 use app::server::startup::{Application, shutdown_signal};
 use app::server::{db, extraction, telemetry};
@@ -47,14 +52,15 @@ async fn run(command: Option<&str>) -> ExitCode {
                 }
             };
         }
+        Some("coach-eval") => return coach_eval().await,
         Some("-h" | "--help" | "help") => {
             println!(
-                "usage: server [serve|migrate|healthcheck]\n\nConfiguration comes from environment variables; see .env.example."
+                "usage: server [serve|migrate|healthcheck|coach-eval]\n\nConfiguration comes from environment variables; see .env.example."
             );
             return ExitCode::SUCCESS;
         }
         Some(other) => {
-            eprintln!("unknown command `{other}`; usage: server [serve|migrate|healthcheck]");
+            eprintln!("unknown command `{other}`; usage: server [serve|migrate|healthcheck|coach-eval]");
             return ExitCode::from(2);
         }
     };
@@ -109,4 +115,38 @@ async fn migrate(settings: Settings) -> anyhow::Result<()> {
     db::migrate(&database).await?;
     tracing::info!(database = %settings.database_display(), "migrations applied");
     Ok(())
+}
+
+/// `server coach-eval`: the labelled answers through the offline coach, or with `COACH=llm`
+/// through the language model the settings configure (`OPENAI_BASE_URL`, `OPENAI_API_KEY`,
+/// `COACH_MODEL`), and the figures of both halves.
+async fn coach_eval() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("coach-eval: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let coach: Arc<dyn CoachEngine> = match std::env::var("COACH").as_deref() {
+        Err(_) | Ok("" | "offline") => Arc::new(OfflineCoach),
+        Ok("llm") if settings.coach.api_key.is_some() || settings.coach.base_url.is_some() => {
+            Arc::new(LlmCoach::new(&settings.coach))
+        }
+        Ok("llm") => {
+            eprintln!(
+                "coach-eval: COACH=llm needs a language model: set OPENAI_BASE_URL and/or OPENAI_API_KEY (and COACH_MODEL)"
+            );
+            return ExitCode::from(2);
+        }
+        Ok(other) => {
+            eprintln!(
+                "coach-eval: COACH={other} is not a coach; use COACH=offline (the default) or COACH=llm"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    println!("{}", evaluation::run(coach).await);
+    ExitCode::SUCCESS
 }

@@ -216,3 +216,38 @@ async fn when_the_model_is_unreachable_the_candidate_is_told_and_nothing_is_lost
     assert!(page.contains("Ada Lovelace") && page.contains("Backend Engineer"), "both documents are kept");
     assert!(!page.contains("Top skills for this vacancy"));
 }
+
+/// `COACH=llm make coach-eval` runs the labelled answers through the language-model coach with
+/// the same harness as the offline one: here through the real client and HTTP against the fake
+/// server, which scores every answer 70 % / 60 %.
+#[tokio::test]
+async fn the_evaluation_harness_runs_the_language_model_coach() {
+    use app::server::coach::evaluation::{self, Label};
+
+    let answers = evaluation::items().len();
+    let replies = (0..answers).map(|_| Reply::Content(evaluation_reply(70, 60))).collect();
+    let (coach, fake) = coach_with(replies).await;
+
+    let report = evaluation::run(Arc::new(coach)).await;
+
+    assert_eq!(report.coach, "fake-model");
+    assert_eq!(report.failed, 0);
+    assert_eq!(report.development.answers + report.held_out.answers, answers);
+    assert_eq!(fake.requests.lock().unwrap().len(), answers, "every answer went to the model once");
+    assert_eq!(report.held_out.mean[Label::Strong as usize], (70.0, 60.0));
+    assert_eq!(report.held_out.strong_over_weak.0, 0, "equal scores never put strong over weak");
+}
+
+/// `server coach-eval` refuses `COACH=llm` with no model configured, in plain words.
+#[test]
+fn coach_eval_asks_for_a_model_when_told_to_use_one() {
+    let output = crate::support::process::server_command(&std::env::temp_dir())
+        .arg("coach-eval")
+        .env("COACH", "llm")
+        .output()
+        .expect("run the server binary");
+
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(message.contains("COACH=llm needs a language model: set OPENAI_BASE_URL"), "{message}");
+}

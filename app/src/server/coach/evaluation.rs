@@ -1,11 +1,15 @@
 //! The coach's evaluation harness: the labelled answers in `eval/answers.txt` (written apart
 //! from the rules, split once into a development and a held-out half by block parity), run
-//! through the offline rubric, with the figures `make coach-eval` prints for both halves.
+//! through a coach, with the figures `make coach-eval` (`server coach-eval`) prints for both
+//! halves: the offline rules by default, the configured language model with `COACH=llm`.
 //!
 //! The held-out figures are the ones that count; rules are tuned on the development half only.
 
+use std::sync::Arc;
+
+use super::engine::CoachEngine;
 use super::fallacies::FallacyKind;
-use super::rubric::{Asked, Assessment, assess};
+use super::rubric::{Asked, Assessment};
 
 /// The vacancy each role's questions are asked for: requirement lines as a job ad writes them.
 fn job_description(role: &str) -> &'static str {
@@ -30,7 +34,7 @@ fn job_description(role: &str) -> &'static str {
 
 /// What an answer is, as a person labelled it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Label {
+pub enum Label {
     Junk,
     OffTopic,
     Weak,
@@ -39,7 +43,7 @@ pub(super) enum Label {
 
 /// One labelled answer.
 #[derive(Debug, Clone)]
-pub(super) struct Item {
+pub struct Item {
     pub block: usize,
     pub role: &'static str,
     pub skill: &'static str,
@@ -66,7 +70,7 @@ fn fallacy_key(key: &str) -> Option<FallacyKind> {
 }
 
 /// Every labelled answer in file order.
-pub(super) fn items() -> Vec<Item> {
+pub fn items() -> Vec<Item> {
     let mut items = Vec::new();
     let mut block: Option<(usize, &str, &str, &str)> = None;
     let mut blocks = 0;
@@ -106,7 +110,7 @@ pub(super) fn items() -> Vec<Item> {
 
 /// The figures for one half.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Figures {
+pub struct Figures {
     pub answers: usize,
     pub strong_over_weak: (usize, usize),
     pub mean: [(f64, f64); 4],
@@ -154,12 +158,13 @@ fn spearman(x: &[f64], y: &[f64]) -> f64 {
     cov / (vx * vy).sqrt()
 }
 
-/// Scores every item with `coach` and computes the figures.
-pub(super) fn figures(items: &[&Item], coach: impl Fn(&Item) -> Assessment) -> Figures {
-    let verdicts: Vec<Assessment> = items.iter().map(|item| coach(item)).collect();
+/// The figures for `scored`: labelled answers with the coach's verdict on each.
+pub fn figures(scored: &[(&Item, Assessment)]) -> Figures {
+    let items: Vec<&Item> = scored.iter().map(|(item, _)| *item).collect();
+    let verdicts: Vec<&Assessment> = scored.iter().map(|(_, verdict)| verdict).collect();
     let mut f = Figures { answers: items.len(), ..Figures::default() };
     let mut sums = [(0.0, 0.0, 0usize); 4];
-    for (item, verdict) in items.iter().zip(&verdicts) {
+    for (item, verdict) in items.iter().zip(verdicts.iter().copied()) {
         let (c, r) = (verdict.correctness, verdict.role_relevance);
         let slot = &mut sums[item.label as usize];
         *slot = (slot.0 + f64::from(c), slot.1 + f64::from(r), slot.2 + 1);
@@ -184,7 +189,7 @@ pub(super) fn figures(items: &[&Item], coach: impl Fn(&Item) -> Assessment) -> F
             count(&mut f.fallacy_precision, item.fallacy == Some(found.kind));
         }
         if item.label == Label::Strong {
-            for (other, other_verdict) in items.iter().zip(&verdicts) {
+            for (other, other_verdict) in items.iter().zip(verdicts.iter().copied()) {
                 if other.block == item.block && other.label == Label::Weak {
                     count(&mut f.strong_over_weak, c > other_verdict.correctness);
                 }
@@ -227,75 +232,165 @@ impl std::fmt::Display for Figures {
     }
 }
 
-#[test]
-fn the_set_is_large_varied_and_split_once() {
+/// How many answers are with the coach at once (a language model is slow, and rate-limited).
+const CONCURRENT: usize = 4;
+
+/// What one run of the harness measured.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Which coach scored ("Offline coach (rules)" or the model's label).
+    pub coach: String,
+    pub development: Figures,
+    pub held_out: Figures,
+    /// Answers the coach could not score (a model's errors); left out of the figures.
+    pub failed: usize,
+}
+
+/// Runs every labelled answer through `coach` and computes the figures of both halves.
+pub async fn run(coach: Arc<dyn CoachEngine>) -> Report {
     let items = items();
-    let skills: std::collections::HashSet<&str> = items.iter().map(|i| i.skill).collect();
-    let roles: std::collections::HashSet<&str> = items.iter().map(|i| i.role).collect();
-    assert!(items.len() >= 150, "{} answers", items.len());
-    assert!(skills.len() >= 15 && roles.len() == 3);
-    for entry in super::fallacies::CATALOG {
-        let of_kind: Vec<&Item> = items.iter().filter(|i| i.fallacy == Some(entry.kind)).collect();
-        assert!(of_kind.len() >= 5, "{}: {} paraphrases", entry.name, of_kind.len());
+    let slots = Arc::new(tokio::sync::Semaphore::new(CONCURRENT));
+    let mut running = tokio::task::JoinSet::new();
+    for (index, item) in items.iter().cloned().enumerate() {
+        let (coach, slots) = (Arc::clone(&coach), Arc::clone(&slots));
+        running.spawn(async move {
+            let _slot = slots.acquire_owned().await;
+            (index, coach.evaluate(item.asked(), item.answer).await)
+        });
+    }
+    let mut verdicts: Vec<Option<Assessment>> = vec![None; items.len()];
+    let mut failed = 0;
+    while let Some(done) = running.join_next().await {
+        match done {
+            Ok((index, Ok(verdict))) => verdicts[index] = Some(verdict),
+            Ok((_, Err(error))) => {
+                failed += 1;
+                tracing::warn!(%error, "coach-eval: the coach could not score an answer");
+            }
+            Err(error) => {
+                failed += 1;
+                tracing::warn!(%error, "coach-eval: an evaluation panicked");
+            }
+        }
+    }
+    let half = |held_out: bool| {
+        let scored: Vec<(&Item, Assessment)> = items
+            .iter()
+            .zip(&verdicts)
+            .filter(|(item, _)| item.held_out() == held_out)
+            .filter_map(|(item, verdict)| Some((item, verdict.clone()?)))
+            .collect();
+        figures(&scored)
+    };
+    Report { coach: coach.label(), development: half(false), held_out: half(true), failed }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, out: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(out, "coach-eval {}, development half:\n{}", self.coach, self.development)?;
+        writeln!(
+            out,
+            "coach-eval {}, HELD-OUT half (the figures that count):\n{}",
+            self.coach, self.held_out
+        )?;
+        write!(out, "  answers the coach could not score: {}", self.failed)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::coach::engine::OfflineCoach;
+    use crate::server::coach::rubric::assess;
+
+    #[test]
+    fn the_set_is_large_varied_and_split_once() {
+        let items = items();
+        let skills: std::collections::HashSet<&str> = items.iter().map(|i| i.skill).collect();
+        let roles: std::collections::HashSet<&str> = items.iter().map(|i| i.role).collect();
+        assert!(items.len() >= 150, "{} answers", items.len());
+        assert!(skills.len() >= 15 && roles.len() == 3);
+        for entry in crate::server::coach::fallacies::CATALOG {
+            let of_kind: Vec<&Item> = items.iter().filter(|i| i.fallacy == Some(entry.kind)).collect();
+            assert!(of_kind.len() >= 5, "{}: {} paraphrases", entry.name, of_kind.len());
+            assert!(
+                of_kind.iter().any(|i| i.held_out()) && of_kind.iter().any(|i| !i.held_out()),
+                "{}",
+                entry.name
+            );
+        }
+        let held_out = items.iter().filter(|i| i.held_out()).count();
+        assert!(held_out * 3 >= items.len() && held_out * 3 <= items.len() * 2);
+    }
+
+    /// The offline coach's held-out figures do not fall below what they are today (the targets
+    /// they already meet, and floors for the two they do not yet).
+    #[tokio::test]
+    async fn the_offline_coach_keeps_its_held_out_figures() {
+        let report = run(Arc::new(OfflineCoach)).await;
+        println!("{report}");
+        let held_out = &report.held_out;
+        let rate = |(hit, of): (usize, usize)| hit as f64 / of.max(1) as f64;
+
+        assert_eq!(report.failed, 0);
+        assert_eq!(held_out.answers + report.development.answers, items().len());
+        assert!(rate(held_out.strong_over_weak) >= 0.95, "{held_out}");
+        assert!(rate(held_out.fallacy_recall) >= 0.80, "{held_out}");
+        assert!(rate(held_out.fallacy_precision) >= 0.90, "{held_out}");
+        assert!(rate(held_out.off_topic_relevance_25) >= 0.95, "{held_out}");
+        assert!(rate(held_out.junk_10) >= 0.95, "{held_out}");
+        assert!(rate(held_out.strong_relevant_50) >= 0.90, "{held_out}");
+        assert!(rate(held_out.strong_correct_60) >= 0.80, "{held_out}");
+        assert!(rate(held_out.strong_without_fallacy) >= 0.93, "{held_out}");
+        assert!(held_out.spearman >= 0.65, "{held_out}");
+    }
+
+    #[test]
+    fn spearman_is_one_for_the_same_order_and_minus_one_for_the_reverse() {
+        let x = [1.0, 2.0, 2.0, 3.0];
+        assert!((spearman(&x, &[10.0, 20.0, 20.0, 30.0]) - 1.0).abs() < 1e-9);
+        assert!((spearman(&x, &[30.0, 20.0, 20.0, 10.0]) + 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn advice_to_name_the_skill_or_state_the_situation_is_true_of_every_answer_it_is_given_to() {
+        for item in items() {
+            let verdict = assess(item.asked(), item.answer);
+            let lower = item.answer.to_lowercase();
+            let told_to_name = verdict.improvements.iter().any(|i| i.starts_with("Name "));
+            let told_situation =
+                verdict.improvements.iter().any(|i| i.starts_with("Start with the situation"));
+
+            if told_to_name {
+                assert!(!lower.contains(&item.skill.to_lowercase()), "{}", item.answer);
+                assert_eq!(
+                    crate::server::coach::taxonomy::concept_hits(item.skill, &lower),
+                    0,
+                    "{}",
+                    item.answer
+                );
+            }
+            if told_situation {
+                assert!(!lower.contains("when i joined") && !lower.contains("at my last"), "{}", item.answer);
+            }
+        }
+    }
+
+    #[test]
+    fn a_streaming_answer_about_partitions_and_consumers_is_about_kafka() {
+        let items = items();
+        let kafka =
+            items.iter().find(|i| i.skill == "Kafka" && i.label == Label::Strong).expect("a Kafka answer");
+
+        let verdict = assess(kafka.asked(), kafka.answer);
+
+        assert!(!kafka.answer.contains("Kafka"), "the answer never names the skill");
+        assert!(verdict.role_relevance >= 50 && verdict.correctness >= 60, "{verdict:?}");
         assert!(
-            of_kind.iter().any(|i| i.held_out()) && of_kind.iter().any(|i| !i.held_out()),
-            "{}",
-            entry.name
+            !verdict
+                .improvements
+                .iter()
+                .any(|i| i.contains("Name Kafka") || i.contains("Start with the situation"))
         );
     }
-    let held_out = items.iter().filter(|i| i.held_out()).count();
-    assert!(held_out * 3 >= items.len() && held_out * 3 <= items.len() * 2);
-}
-
-#[test]
-fn coach_eval_prints_the_figures_for_both_halves() {
-    let items = items();
-    for (name, held_out) in [("development", false), ("HELD-OUT", true)] {
-        let half: Vec<&Item> = items.iter().filter(|i| i.held_out() == held_out).collect();
-        let figures = figures(&half, |item| assess(item.asked(), item.answer));
-        println!("coach-eval offline coach, {name} half:\n{figures}");
-    }
-}
-
-#[test]
-fn spearman_is_one_for_the_same_order_and_minus_one_for_the_reverse() {
-    let x = [1.0, 2.0, 2.0, 3.0];
-    assert!((spearman(&x, &[10.0, 20.0, 20.0, 30.0]) - 1.0).abs() < 1e-9);
-    assert!((spearman(&x, &[30.0, 20.0, 20.0, 10.0]) + 1.0).abs() < 1e-9);
-}
-
-#[test]
-fn advice_to_name_the_skill_or_state_the_situation_is_true_of_every_answer_it_is_given_to() {
-    for item in items() {
-        let verdict = assess(item.asked(), item.answer);
-        let lower = item.answer.to_lowercase();
-        let told_to_name = verdict.improvements.iter().any(|i| i.starts_with("Name "));
-        let told_situation = verdict.improvements.iter().any(|i| i.starts_with("Start with the situation"));
-
-        if told_to_name {
-            assert!(!lower.contains(&item.skill.to_lowercase()), "{}", item.answer);
-            assert_eq!(super::taxonomy::concept_hits(item.skill, &lower), 0, "{}", item.answer);
-        }
-        if told_situation {
-            assert!(!lower.contains("when i joined") && !lower.contains("at my last"), "{}", item.answer);
-        }
-    }
-}
-
-#[test]
-fn a_streaming_answer_about_partitions_and_consumers_is_about_kafka() {
-    let items = items();
-    let kafka =
-        items.iter().find(|i| i.skill == "Kafka" && i.label == Label::Strong).expect("a Kafka answer");
-
-    let verdict = assess(kafka.asked(), kafka.answer);
-
-    assert!(!kafka.answer.contains("Kafka"), "the answer never names the skill");
-    assert!(verdict.role_relevance >= 50 && verdict.correctness >= 60, "{verdict:?}");
-    assert!(
-        !verdict
-            .improvements
-            .iter()
-            .any(|i| i.contains("Name Kafka") || i.contains("Start with the situation"))
-    );
 }

@@ -4,8 +4,7 @@
 pub mod budget;
 pub mod coverage;
 pub mod engine;
-#[cfg(test)]
-mod evaluation;
+pub mod evaluation;
 pub mod fallacies;
 mod fallacy_cues;
 #[cfg(test)]

@@ -4,7 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::taxonomy::SkillCategory;
+use super::taxonomy::{self, SkillCategory, SkillKind};
+use crate::server::intake::highlights;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,45 +78,117 @@ pub fn next_difficulty(recent_scores: &[u8]) -> Difficulty {
     }
 }
 
-fn templates(category: QuestionCategory, difficulty: Difficulty, technical: bool) -> &'static [&'static str] {
+/// The question templates for a kind of skill, category and difficulty. Each is a sentence for
+/// any skill of its kind: tools are used, practices done, domains known, behaviours shown.
+fn templates(kind: SkillKind, category: QuestionCategory, difficulty: Difficulty) -> &'static [&'static str] {
     use Difficulty::*;
     use QuestionCategory::*;
-    match (category, difficulty, technical) {
-        (Technical, Easy, _) => &["How have you used {skill} in your work, and what did you use it for?"],
-        (Technical, Medium, _) => &[
+    match (kind, category, difficulty) {
+        (SkillKind::Tool, Technical, Easy) => {
+            &["How have you used {skill} in your work, and what did you use it for?"]
+        }
+        (SkillKind::Tool, Technical, Medium) => &[
             "Tell me about a problem you solved with {skill}. What made it hard, and what was the result?",
-            "Walk me through how you would explain your approach to {skill} to a new colleague on the {title} team.",
+            "Walk me through how you would explain your approach to {skill} to a new colleague on your team.",
         ],
-        (Technical, Hard, _) => &[
+        (SkillKind::Tool, Technical, Hard) => &[
             "Describe a trade-off you made with {skill} under real constraints. What alternatives did you weigh, and how did you decide?",
             "What is the hardest failure you have seen involving {skill}, how did you find the root cause, and what did you change so it could not happen again?",
         ],
-        (Behavioural, Easy, true) => {
+        (SkillKind::Tool, Behavioural, Easy) => {
             &["Tell me about a time you had to learn {skill} quickly. How did you go about it?"]
         }
-        (Behavioural, Easy, false) => &["Tell me about a time you showed {skill} at work. What happened?"],
-        (Behavioural, _, true) => &[
+        (SkillKind::Tool, Behavioural, _) => &[
             "Tell me about a time you disagreed with a colleague about how to use {skill}. How did you resolve it, and what was the outcome?",
             "Describe a time your work with {skill} did not go as planned. What did you do, and what did you learn?",
         ],
-        (Behavioural, _, false) => &[
-            "Tell me about a situation where {skill} made the difference to the outcome. What exactly did you do?",
-            "Describe a time you got {skill} wrong. What happened, and what do you do differently now?",
-        ],
-        (Situational, Hard, _) => &[
+        (SkillKind::Tool, Situational, Hard) => &[
             "Imagine that in your first month as {title} a critical part of our work that depends on {skill} fails the night before a major launch. Walk me through your next three hours.",
         ],
-        (Situational, _, true) => &[
-            "Imagine you join us as {title} and find our use of {skill} is slowing the team down. What would you do in your first month?",
+        (SkillKind::Tool, Situational, _) => &[
+            "Imagine you join us as {title} and find that the way we use {skill} is slowing the team down. What would you do in your first month?",
         ],
-        (Situational, _, false) => &[
-            "Imagine you join us as {title} and two senior colleagues pull the team in different directions. How would you use {skill} to move things forward?",
+        (SkillKind::Practice, Technical, Easy) => {
+            &["Tell me about your experience with {skill}: what was your part, and what did it change?"]
+        }
+        (SkillKind::Practice, Technical, Medium) => &[
+            "Tell me about a problem where {skill} mattered. What made it hard, what did you do, and what was the result?",
+            "Walk me through how you would explain your approach to {skill} to a new colleague on your team.",
+        ],
+        (SkillKind::Practice, Technical, Hard) => &[
+            "Describe a hard trade-off you faced in your {skill} work. What alternatives did you weigh, and how did you decide?",
+            "What is the hardest failure you have seen involving {skill}, how did you find the root cause, and what did you change so it could not happen again?",
+        ],
+        (SkillKind::Practice, Behavioural, Easy) => {
+            &["Tell me about a time you had to get better at {skill} quickly. How did you go about it?"]
+        }
+        (SkillKind::Practice, Behavioural, _) => &[
+            "Tell me about a time you disagreed with a colleague about {skill}. How did you resolve it, and what was the outcome?",
+            "Describe a time your {skill} work did not go as planned. What did you do, and what did you learn?",
+        ],
+        (SkillKind::Practice, Situational, Hard) => &[
+            "Imagine that in your first month as {title} a critical part of our work that depends on {skill} fails the night before a major launch. Walk me through your next three hours.",
+        ],
+        (SkillKind::Practice, Situational, _) => &[
+            "Imagine you join us as {title} and find that the way we approach {skill} is slowing the team down. What would you do in your first month?",
+        ],
+        (SkillKind::Domain, Technical, Easy) => {
+            &["What do you know about {skill} that matters for this role, and where did you learn it?"]
+        }
+        (SkillKind::Domain, Technical, Medium) => &[
+            "Tell me about a piece of work where understanding {skill} changed what you built or decided. What was the result?",
+            "Walk me through how you would explain the essentials of {skill} to a new colleague without that background.",
+        ],
+        (SkillKind::Domain, Technical, Hard) => &[
+            "Which rule or constraint in {skill} is easiest to get wrong, and how have you made sure your work gets it right?",
+            "Describe a time a requirement specific to {skill} surprised you late in a project. What did it cost, and what do you do differently now?",
+        ],
+        (SkillKind::Domain, Behavioural, Easy) => &[
+            "Tell me about a time you had to explain something about {skill} to a colleague without that background. How did you go about it?",
+        ],
+        (SkillKind::Domain, Behavioural, _) => &[
+            "Describe a time you disagreed with an expert in {skill}. How did you resolve it, and what was the outcome?",
+            "Tell me about a time you had to learn the rules of {skill} quickly. How did you go about it, and how did you check you had them right?",
+        ],
+        (SkillKind::Domain, Situational, Hard) => &[
+            "Imagine that in your first month as {title} we find, the week before a launch, that a product decision ignored an important rule of {skill}. Walk me through your next steps.",
+        ],
+        (SkillKind::Domain, Situational, _) => &[
+            "Imagine you join us as {title} and the team knows little about {skill}. What would you do in your first month to close that gap?",
+        ],
+        (SkillKind::Behavioural, _, Easy) => {
+            &["Tell me about a recent example of {skill} in your work. What did you do, and what happened?"]
+        }
+        (SkillKind::Behavioural, Situational, Hard) => &[
+            "Imagine that in your first month as {title} two senior colleagues pull the team in opposite directions the week before a launch. What would {skill} look like from you that week?",
+        ],
+        (SkillKind::Behavioural, Situational, _) => &[
+            "Imagine you join us as {title} and a project you depend on is falling behind. What would {skill} look like from you in the first two weeks?",
+        ],
+        (SkillKind::Behavioural, _, _) => &[
+            "Tell me about a situation where {skill} made the difference to the outcome. What exactly did you do?",
+            "Describe a time when your {skill} fell short. What happened, and what do you do differently now?",
         ],
     }
 }
 
+/// The skill's name as it reads inside a sentence: tools are names ("Kafka", "Google Cloud")
+/// and keep their capitals; other skills are common nouns ("on-call", "finance", "leadership")
+/// and lose the capital a list gives them, unless their first word is an acronym or is written
+/// with inner capitals ("CI/CD", "UX design", "MLOps").
+pub fn skill_in_sentence(skill: &str, kind: SkillKind) -> String {
+    let first_word = skill.split_whitespace().next().unwrap_or_default();
+    let written_with_capitals = first_word.chars().skip(1).any(char::is_uppercase);
+    if kind == SkillKind::Tool || written_with_capitals {
+        return skill.to_owned();
+    }
+    let mut chars = skill.chars();
+    chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+}
+
 /// The next question for the request, never one already asked.
 pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
+    let kind = taxonomy::kind_of(request.skill, request.skill_category);
     let technical = request.skill_category == SkillCategory::Technical;
     let rotation =
         [QuestionCategory::Technical, QuestionCategory::Behavioural, QuestionCategory::Situational];
@@ -124,17 +197,16 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
     let title = if request.position_title.trim().is_empty() {
         "a new member of the team"
     } else {
-        request.position_title
+        request.position_title.trim()
     };
-    let fill = |template: &str| fill(template, request.skill, title);
+    let skill = skill_in_sentence(request.skill, kind);
+    let fill = |template: &str| fill(template, &skill, title);
     let unused = |text: &String| !request.asked_before.contains(text);
 
-    // The CV's own line makes the first, medium question personal.
-    if let (Some(evidence), Difficulty::Medium) = (request.evidence, request.difficulty) {
+    // The CV's own words make the first, medium question personal.
+    if let (Some(quote), Difficulty::Medium) = (request.evidence.and_then(cv_quote), request.difficulty) {
         let personal = format!(
-            "Your CV says \u{201c}{}\u{201d}. Walk me through it: what was the situation, what did you do with {}, and what was the result?",
-            evidence.trim_end_matches('.'),
-            request.skill
+            "Your CV says \u{201c}{quote}\u{201d}. Walk me through the {skill} part of it: what was the situation, what did you do, and what was the result?"
         );
         if unused(&personal) {
             return spec(personal, request, QuestionCategory::Technical.min_for(technical));
@@ -142,9 +214,9 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
     }
     let difficulties = [request.difficulty, Difficulty::Medium, Difficulty::Hard, Difficulty::Easy];
     let categories = std::iter::once(first_category).chain(rotation);
-    for category in categories {
+    for category in categories.filter(|c| technical || *c != QuestionCategory::Technical) {
         for difficulty in difficulties {
-            for template in templates(category, difficulty, technical) {
+            for template in templates(kind, category, difficulty) {
                 let text = fill(template);
                 if unused(&text) {
                     return QuestionSpec { text, skill: request.skill.to_owned(), category, difficulty };
@@ -154,11 +226,46 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
     }
     // Every template for this skill has been used: ask for another example, numbered.
     let text = format!(
-        "Give me another example of your work with {} (example {}), different from the ones you have told me.",
-        request.skill,
+        "Give me another example from your work that shows {skill} (example {}), different from the ones you have told me.",
         request.asked_before.len() + 1
     );
     spec(text, request, first_category)
+}
+
+/// Longest CV quote a question carries, in characters.
+const QUOTE_CHARS: usize = 140;
+
+/// The furthest of `ends` (byte offsets in `line`) that keeps `line[..end]` within
+/// [`QUOTE_CHARS`].
+fn longest_fitting(line: &str, ends: impl Iterator<Item = usize>) -> Option<usize> {
+    ends.filter(|&end| end > 0 && line[..end].chars().count() <= QUOTE_CHARS).max()
+}
+
+/// The words of a CV line fit to quote in a question: without a list marker, and when the line
+/// is long, its longest run of whole sentences (else of whole clauses) from the start that keeps
+/// within [`QUOTE_CHARS`]: never a cut in the middle of a phrase. `None` when nothing quotable
+/// is left.
+pub fn cv_quote(line: &str) -> Option<String> {
+    let line = line.trim();
+    let line = highlights::bullet_item(line).unwrap_or(line);
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '"').trim();
+    let quote = if line.chars().count() <= QUOTE_CHARS {
+        line
+    } else {
+        // The longest run of whole sentences, then of whole clauses, from the start.
+        let sentence_ends = line
+            .match_indices(['.', ';', '!', '?'])
+            .map(|(at, _)| at)
+            .filter(|&at| line[at + 1..].starts_with(char::is_whitespace));
+        let clause_ends = line
+            .match_indices([',', ':', '(', '\u{2013}', '\u{2014}'])
+            .map(|(at, _)| at)
+            .chain(line.match_indices(" - ").map(|(at, _)| at));
+        let end = longest_fitting(line, sentence_ends).or_else(|| longest_fitting(line, clause_ends))?;
+        &line[..end]
+    };
+    let quote = quote.trim().trim_end_matches(['.', ',', ';', ':', '\u{2013}', '\u{2014}', '-']).trim();
+    (quote.split_whitespace().count() >= 3).then(|| quote.to_owned())
 }
 
 /// `template` with `{skill}` and `{title}` filled in one pass, so a skill or a position title
@@ -278,5 +385,123 @@ mod tests {
             });
             assert_ne!(q.category, QuestionCategory::Technical, "{}", q.text);
         }
+    }
+
+    fn questions_about(skill: &str, category: SkillCategory, evidence: Option<&str>) -> Vec<String> {
+        let mut asked: Vec<String> = Vec::new();
+        for order in 0..12 {
+            let difficulty = [Difficulty::Medium, Difficulty::Easy, Difficulty::Hard][order % 3];
+            let q = generate(&QuestionRequest {
+                skill,
+                skill_category: category,
+                position_title: "Platform Engineer",
+                evidence,
+                difficulty,
+                asked_before: &asked,
+                order,
+            });
+            asked.push(q.text);
+        }
+        asked
+    }
+
+    #[test]
+    fn skills_read_as_the_words_they_are_inside_a_sentence() {
+        assert_eq!(skill_in_sentence("On-call", SkillKind::Practice), "on-call");
+        assert_eq!(
+            skill_in_sentence("Site reliability engineering", SkillKind::Practice),
+            "site reliability engineering"
+        );
+        assert_eq!(skill_in_sentence("Finance", SkillKind::Domain), "finance");
+        assert_eq!(skill_in_sentence("E-commerce", SkillKind::Domain), "e-commerce");
+        assert_eq!(skill_in_sentence("Leadership", SkillKind::Behavioural), "leadership");
+        assert_eq!(skill_in_sentence("CI/CD", SkillKind::Practice), "CI/CD");
+        assert_eq!(skill_in_sentence("UX design", SkillKind::Practice), "UX design");
+        assert_eq!(skill_in_sentence("MLOps", SkillKind::Practice), "MLOps");
+        assert_eq!(skill_in_sentence("Kafka", SkillKind::Tool), "Kafka");
+        assert_eq!(skill_in_sentence("Google Cloud", SkillKind::Tool), "Google Cloud");
+    }
+
+    #[test]
+    fn practices_are_done_not_learned_like_a_tool() {
+        for text in questions_about("On-call", SkillCategory::Technical, None) {
+            assert!(text.contains("on-call"), "{text}");
+            assert!(!text.contains("On-call"), "a capital inside the sentence: {text}");
+            assert!(!text.contains("learn on-call"), "{text}");
+            assert!(!text.contains("used on-call"), "{text}");
+        }
+    }
+
+    #[test]
+    fn domains_are_known_not_used() {
+        for text in questions_about("Finance", SkillCategory::Technical, None) {
+            assert!(text.contains("finance"), "{text}");
+            for wrong in ["used finance", "with finance", "Finance", "solved with", "learn finance quickly"] {
+                assert!(!text.contains(wrong), "{wrong:?} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn behavioural_skills_are_shown_not_used() {
+        for text in questions_about("Hiring", SkillCategory::Behavioural, None) {
+            assert!(text.contains("hiring"), "{text}");
+            for wrong in ["use hiring", "used hiring", "showed hiring", "got hiring wrong"] {
+                assert!(!text.contains(wrong), "{wrong:?} in {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_question_is_one_sentence_or_two_that_end_properly() {
+        for (skill, category) in [
+            ("Kafka", SkillCategory::Technical),
+            ("Code review", SkillCategory::Technical),
+            ("Payments", SkillCategory::Technical),
+            ("Stakeholder management", SkillCategory::Behavioural),
+        ] {
+            for text in questions_about(
+                skill,
+                category,
+                Some("- Reviewed 30 pull requests a week for Kafka and payments"),
+            ) {
+                assert!(text.ends_with('?') || text.ends_with('.'), "{text}");
+                assert!(!text.contains("  ") && !text.contains(" ,") && !text.contains("the the"), "{text}");
+                assert!(
+                    !text.contains("\u{201c}-") && !text.contains("\u{201c} "),
+                    "a list marker in the quote: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cv_quotes_lose_list_markers_and_are_cut_at_a_boundary() {
+        assert_eq!(
+            cv_quote("- Designed the billing pipeline").as_deref(),
+            Some("Designed the billing pipeline")
+        );
+        assert_eq!(
+            cv_quote("\u{2022} Ran Kubernetes for 40 services.").as_deref(),
+            Some("Ran Kubernetes for 40 services")
+        );
+        assert_eq!(cv_quote("3) Led the on-call rota;").as_deref(), Some("Led the on-call rota"));
+        assert_eq!(cv_quote("- Rust"), None, "too little to quote");
+
+        let long = "Designed the event pipeline for per-customer invoices at Acme. It replaced a nightly batch \
+                    job that failed every week, cut the cost of running it by 40% and the time to invoice from \
+                    two days to ten minutes";
+        assert_eq!(
+            cv_quote(long).as_deref(),
+            Some("Designed the event pipeline for per-customer invoices at Acme")
+        );
+
+        let one_sentence = "Designed and built the event pipeline for per-customer invoices, replacing a nightly \
+                            batch job that failed every week, cutting the cost of running it by 40 percent and the \
+                            time to invoice from two days to ten minutes";
+        let quote = cv_quote(one_sentence).expect("a clause to quote");
+        assert!(quote.chars().count() <= QUOTE_CHARS);
+        assert!(one_sentence.starts_with(&quote));
+        assert!(one_sentence[quote.len()..].starts_with(','), "cut at a clause boundary: {quote}");
     }
 }

@@ -329,7 +329,6 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
 
     if answer_words.is_empty() {
         return unusable(
-            asked,
             "There is no answer to assess.",
             "Answer in a few sentences: the situation, what you did, and the result.",
         );
@@ -342,14 +341,12 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
         && answer_words.len() <= words(asked.question).len() + 5;
     if copied {
         return unusable(
-            asked,
             "The answer repeats the question instead of answering it.",
             "Answer the question with an example of your own.",
         );
     }
     if is_junk(&answer_words) {
         return unusable(
-            asked,
             "Not enough to score: the answer is too short or does not read as an answer.",
             "Write at least a few full sentences about a real example.",
         );
@@ -449,8 +446,8 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     Assessment {
         correctness,
         role_relevance: score(relevance),
-        suggested_rewrite: rewrite(answer, asked.skill, star),
-        followup_question: Some(followup(asked.skill, star)),
+        suggested_rewrite: rewrite(answer, star),
+        followup_question: Some(followup(answer, star)),
         improvements,
         red_flags,
         coach_hint,
@@ -459,13 +456,13 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
 }
 
 /// Feedback for an answer that cannot be assessed (empty, junk, copied): low scores, said plainly.
-fn unusable(asked: Asked<'_>, problem: &str, fix: &str) -> Assessment {
+fn unusable(problem: &str, fix: &str) -> Assessment {
     Assessment {
         correctness: 0,
         role_relevance: 0,
         improvements: vec![fix.to_owned()],
         red_flags: vec![RedFlag { quote: String::new(), issue: problem.to_owned() }],
-        suggested_rewrite: rewrite("", asked.skill, Star::default()),
+        suggested_rewrite: rewrite("", Star::default()),
         followup_question: None,
         coach_hint: problem.to_owned(),
         fallacy: None,
@@ -473,21 +470,21 @@ fn unusable(asked: Asked<'_>, problem: &str, fix: &str) -> Assessment {
 }
 
 /// The answer reshaped as STAR in the candidate's words, with brackets where something is missing.
-fn rewrite(answer: &str, skill: &str, star: Star) -> String {
+fn rewrite(answer: &str, star: Star) -> String {
     let sentences: Vec<&str> =
         answer.split_inclusive(['.', '!', '?']).map(str::trim).filter(|s| !s.is_empty()).collect();
     let mut parts = Vec::new();
     parts.push(if star.situation {
         sentences.first().copied().unwrap_or_default().to_owned()
     } else {
-        format!("[Situation: where and when you used {skill}, and what was at stake.]")
+        "[Situation: where and when this happened, and what was at stake.]".to_owned()
     });
     if !star.task {
         parts.push("[Task: what you were responsible for.]".to_owned());
     }
     let middle: Vec<&str> = sentences.iter().skip(usize::from(star.situation)).copied().collect();
     if middle.is_empty() {
-        parts.push(format!("[Action: what you did yourself with {skill}, step by step.]"));
+        parts.push("[Action: what you did yourself, step by step.]".to_owned());
     } else {
         parts.push(middle.join(" "));
     }
@@ -497,14 +494,57 @@ fn rewrite(answer: &str, skill: &str, star: Star) -> String {
     parts.join(" ")
 }
 
-fn followup(skill: &str, star: Star) -> String {
-    if !star.result {
-        format!("How did you measure the result of your work with {skill}, and what changed?")
-    } else if !star.action {
-        "What exactly did you do yourself, and what did others do?".to_owned()
-    } else {
-        format!("What would you do differently with {skill} if you faced this again?")
+/// The follow-up an interviewer would ask next, building on what the candidate said: it quotes
+/// their own words (a result they claimed, something they did, what "we" did) and asks for the
+/// part that is missing, or one level deeper.
+fn followup(answer: &str, star: Star) -> String {
+    let sentences = || {
+        answer
+            .split_terminator(['.', '!', '?', '\n'])
+            .map(str::trim)
+            .filter(|s| s.split_whitespace().count() >= 4)
+    };
+    let said = |wanted: &dyn Fn(&str) -> bool| {
+        sentences()
+            .filter(|s| wanted(s))
+            .find_map(|s| quotable(s, wanted))
+            .map(|words| format!("You said \u{201c}{words}\u{201d}."))
+    };
+    let claim = said(&|s: &str| s.chars().any(|c| c.is_ascii_digit()));
+    let own_action = said(&|s: &str| acts_in_first_person(&words(s)));
+    let team_action = said(&|s: &str| words(s).iter().any(|w| w == "we" || w == "team"));
+    match (star.result, star.action) {
+        (true, _) if let Some(claim) = claim => {
+            format!("{claim} How did you measure that, and what would you try next to improve it?")
+        }
+        (false, true) if let Some(action) = own_action => {
+            format!("{action} What came of it, and how did you know it had worked?")
+        }
+        (_, false) if let Some(team) = team_action => {
+            format!("{team} What exactly was your own part in that?")
+        }
+        (false, _) => "What was the result of your work, and how did you measure it?".to_owned(),
+        (true, _) => {
+            "If you faced the same situation again, what would you do differently, and why?".to_owned()
+        }
     }
+}
+
+/// Longest quote a follow-up question carries, in characters.
+const FOLLOWUP_QUOTE_CHARS: usize = 100;
+
+/// The words of `sentence` to quote: all of it when it is short enough, else its first clause
+/// (between commas, semicolons, colons or dashes) of at least four words that is short enough
+/// and still says what is `wanted`.
+fn quotable<'a>(sentence: &'a str, wanted: &dyn Fn(&str) -> bool) -> Option<&'a str> {
+    if sentence.chars().count() <= FOLLOWUP_QUOTE_CHARS {
+        return Some(sentence);
+    }
+    sentence.split([',', ';', ':', '\u{2013}', '\u{2014}']).map(str::trim).find(|clause| {
+        clause.split_whitespace().count() >= 4
+            && clause.chars().count() <= FOLLOWUP_QUOTE_CHARS
+            && wanted(clause)
+    })
 }
 
 #[cfg(test)]
@@ -566,5 +606,43 @@ mod tests {
 
         assert!(assessment.correctness > 0);
         assert!(took < Duration::from_secs(5), "took {took:?}");
+    }
+
+    fn quoted(text: &str) -> Option<&str> {
+        text.split('\u{201c}').nth(1)?.split('\u{201d}').next()
+    }
+
+    #[test]
+    fn the_follow_up_builds_on_the_candidates_own_words() {
+        let asked =
+            Asked { question: "How have you used Rust?", skill: "Rust", job_description: "Rust, Kafka" };
+        let measured = "At Acme our checkout API timed out under load every Friday. I profiled it and replaced \
+                        the blocking calls with an async pool. The p99 latency fell from 900 ms to 120 ms and \
+                        incidents dropped by 60%.";
+        let followup = assess(asked, measured).followup_question.expect("a follow-up");
+        let quote = quoted(&followup).expect("the follow-up quotes the answer");
+        assert!(measured.contains(quote) && quote.contains("900 ms"), "{followup}");
+
+        let no_result = "When our billing jobs kept failing at night and nobody could say why, I rewrote the \
+                         scheduler in Rust and moved the retries into a visible queue.";
+        let followup = assess(asked, no_result).followup_question.expect("a follow-up");
+        let quote = quoted(&followup).expect("the follow-up quotes the answer");
+        assert!(no_result.contains(quote) && quote.starts_with("I rewrote the scheduler"), "{followup}");
+        assert!(followup.contains("What came of it"), "{followup}");
+
+        let team_only = "Our team moved the billing service to Rust last year. We cut the error rate a lot and \
+                         everybody was happy with the result.";
+        let followup = assess(asked, team_only).followup_question.expect("a follow-up");
+        assert!(followup.ends_with("What exactly was your own part in that?"), "{followup}");
+        assert!(team_only.contains(quoted(&followup).expect("a quote")), "{followup}");
+    }
+
+    #[test]
+    fn follow_up_quotes_are_cut_at_a_clause() {
+        let long = "I rebuilt the deployment pipeline for all forty services, replacing hand-written scripts \
+                    with one declarative workflow that every team could read and change";
+        let clause = quotable(long, &|_| true).expect("a clause");
+        assert_eq!(clause, "I rebuilt the deployment pipeline for all forty services");
+        assert_eq!(quotable(&"word ".repeat(40), &|_| true), None, "no boundary to cut at");
     }
 }

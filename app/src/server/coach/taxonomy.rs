@@ -12,11 +12,41 @@ pub enum SkillCategory {
     Behavioural,
 }
 
+/// What kind of thing a skill is, which decides how a sentence can name it: a tool is used
+/// ("How have you used Kafka"), a practice is done ("your on-call work"), a domain is known
+/// ("what you know about finance"), a behavioural skill is shown ("an example of leadership").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkillKind {
+    Tool,
+    Practice,
+    Domain,
+    Behavioural,
+}
+
+impl SkillKind {
+    /// The kind of a skill the taxonomy does not know (a language model's name for it).
+    pub fn from_category(category: SkillCategory) -> Self {
+        match category {
+            SkillCategory::Technical => Self::Tool,
+            SkillCategory::Behavioural => Self::Behavioural,
+        }
+    }
+}
+
+/// The kind of the skill named `name` (any case), else the one its category implies.
+pub fn kind_of(name: &str, category: SkillCategory) -> SkillKind {
+    skills()
+        .iter()
+        .find(|skill| skill.name.eq_ignore_ascii_case(name))
+        .map_or_else(|| SkillKind::from_category(category), |skill| skill.kind)
+}
+
 /// One skill and the spellings that mean it.
 #[derive(Debug, Clone)]
 pub struct Skill {
     pub name: String,
     pub category: SkillCategory,
+    pub kind: SkillKind,
     /// Names a kind of role more than a skill ("Backend development"): ranks lower.
     pub broad: bool,
     aliases: Vec<Alias>,
@@ -101,16 +131,25 @@ fn parse(data: &str) -> Vec<Skill> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .filter_map(|line| {
             let mut fields = line.split('|').map(str::trim);
-            let (name, category, aliases) =
-                (fields.next()?, fields.next()?, fields.next().unwrap_or_default());
-            let category =
-                if category == "behavioural" { SkillCategory::Behavioural } else { SkillCategory::Technical };
+            let (name, kind, aliases) = (fields.next()?, fields.next()?, fields.next().unwrap_or_default());
+            let kind = match kind {
+                "tool" => SkillKind::Tool,
+                "practice" => SkillKind::Practice,
+                "domain" => SkillKind::Domain,
+                "behavioural" => SkillKind::Behavioural,
+                _ => return None,
+            };
+            let category = if kind == SkillKind::Behavioural {
+                SkillCategory::Behavioural
+            } else {
+                SkillCategory::Technical
+            };
             let spellings =
                 std::iter::once(name).chain(aliases.split(',').map(str::trim)).filter(|a| !a.is_empty());
             let aliases = spellings.map(alias).collect();
             let broad = name.starts_with('~');
             let name = name.trim_start_matches(['~', '=']).to_owned();
-            Some(Skill { name, category, broad, aliases })
+            Some(Skill { name, category, kind, broad, aliases })
         })
         .collect()
 }
@@ -218,6 +257,12 @@ mod tests {
     #[test]
     fn the_taxonomy_is_large_and_well_formed() {
         assert!(skills().len() >= 150, "{} skills", skills().len());
+        let lines = include_str!("skills.txt").lines().map(str::trim);
+        let entries = lines.filter(|line| !line.is_empty() && !line.starts_with('#')).count();
+        assert_eq!(skills().len(), entries, "a line of skills.txt has an unknown kind");
+        for kind in [SkillKind::Tool, SkillKind::Practice, SkillKind::Domain, SkillKind::Behavioural] {
+            assert!(skills().iter().filter(|s| s.kind == kind).count() >= 10, "few skills of kind {kind:?}");
+        }
         let behavioural = skills().iter().filter(|s| s.category == SkillCategory::Behavioural).count();
         assert!(behavioural >= 20);
         let mut seen = std::collections::HashSet::new();
