@@ -8,6 +8,7 @@ SHELL := bash
 MAKEFLAGS += --no-print-directory
 
 # Tool versions. The Dockerfile's build stage uses these same targets, so they cannot drift.
+# cargo-leptos is only needed for `make watch`; `make build` uses scripts/build-site.sh.
 CARGO_LEPTOS_VERSION := 0.3.10
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock (pinned with `=` in Cargo.toml).
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
@@ -24,7 +25,7 @@ export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # The local MySQL/MariaDB `make test` uses when TEST_MYSQL_URL is not set and one answers.
 LOCAL_MYSQL_URL := mysql://root@127.0.0.1:3306/interview_coach_test
 
-SOURCES := Cargo.toml Cargo.lock $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
+SOURCES := Cargo.toml Cargo.lock .cargo/config.toml scripts/build-site.sh $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
 
 .PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-container test-browser bench tools node fmt lint fuzz coach-eval clean
 
@@ -38,11 +39,14 @@ run: build ## Build the release and serve it (SQLite, offline coach, dev sign-in
 build: $(BUILD_STAMP) ## Release build of server and WASM (skipped when nothing changed)
 
 $(BUILD_STAMP): $(SOURCES) | tools
-	cargo leptos build --release
-	node scripts/precompress.mjs "$(SITE_ROOT)"
+	scripts/build-site.sh "$(TARGET_DIR)" "$(SITE_ROOT)"
 	@touch "$@"
 
-watch: tools ## Developer mode: rebuild and reload the browser on every change
+watch: tools ## Developer mode: rebuild and reload the browser on every change (installs cargo-leptos once)
+	@if [[ "$$(cargo leptos --version 2>/dev/null)" != "cargo-leptos $(CARGO_LEPTOS_VERSION)" ]]; then \
+	  echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 15 minutes, once)..."; \
+	  cargo install cargo-leptos --version "$(CARGO_LEPTOS_VERSION)" --locked --features no_downloads; \
+	fi
 	@# watch writes a debug site over the release one: the next `make run` must rebuild.
 	@rm -f "$(BUILD_STAMP)" "$(SITE_ROOT)"/pkg/*.br "$(SITE_ROOT)"/pkg/*.gz
 	cargo leptos watch
@@ -81,8 +85,9 @@ test-mysql: node ## Integration tests against a fresh MySQL/MariaDB database per
 test-container: build ## The container contract (env-only config, JSON logs, SIGTERM) on the release binary
 	SERVER_BIN="$(SERVER_BIN)" cargo test -p server --test integration container::
 
-bench: build node ## Benchmarks that print numbers (interview latency; document reading; analytics at 1M candidates on MariaDB); not part of make test
+bench: build node ## Benchmarks that print numbers (interview latency; throughput 1 vs 2 instances and document reading on MariaDB; analytics at 1M candidates); not part of make test
 	cd end2end && SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" node bench/interview-latency.mjs $(BENCH_ROUNDS)
+	SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" cargo bench -p server --bench throughput
 	SERVER_BIN="$(SERVER_BIN)" cargo bench -p server --bench documents
 	cargo bench -p server --bench analytics
 
@@ -99,12 +104,8 @@ echo; echo "======== SKIPPED: $(1): $(2) ========"; echo; \
 if [[ "$${CI:-}" == "true" ]]; then echo "CI=true: nothing may be skipped" >&2; exit 1; fi
 endef
 
-tools: node ## Install the pinned build tools if missing (wasm target, cargo-leptos, wasm-bindgen-cli)
+tools: node ## Install the pinned build tools if missing (wasm target, wasm-bindgen-cli; wasm-opt comes with `make node`)
 	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
-	@if [[ "$$(cargo leptos --version 2>/dev/null)" != "cargo-leptos $(CARGO_LEPTOS_VERSION)" ]]; then \
-	  echo "Installing cargo-leptos $(CARGO_LEPTOS_VERSION) (about 15 minutes, once)..."; \
-	  cargo install cargo-leptos --version "$(CARGO_LEPTOS_VERSION)" --locked --features no_downloads; \
-	fi
 	@if [[ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WASM_BINDGEN_VERSION)" ]]; then \
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 5 minutes, once)..."; \
 	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --force; \
@@ -126,9 +127,8 @@ lint: ## Formatting and clippy with both feature sets, warnings as errors
 	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-coach-eval: ## Print the offline coach's figures on the labelled evaluation set (development and held-out halves)
-	cargo test -p app --features ssr --lib -- --nocapture --test-threads 1 coach::evaluation 2>&1 \
-	  | grep -E "^coach-eval|^  [a-zA-Z]|test result"
+coach-eval: ## Print the coach's figures on the labelled evaluation set, development and held-out halves (COACH=llm: the configured language model)
+	cargo run -q -p server -- coach-eval
 
 BENCH_ROUNDS ?= 20
 FUZZ_SECONDS ?= 300
