@@ -5,7 +5,7 @@
 #   docker build --target all-in-one -t interview-coach:aio .    app + MariaDB in one container
 #
 # The build stage runs the same `make tools` and `make build` as `make run` on a laptop and as CI,
-# so the tool versions (cargo-leptos, wasm-bindgen-cli, wasm-opt from npm binaryen) come from the
+# so the tool versions (wasm-bindgen-cli, wasm-opt from npm binaryen) come from the
 # Makefile and the lockfiles alone and cannot drift from what the tests ran.
 
 FROM node:20-bookworm-slim AS node

@@ -373,6 +373,13 @@ mod tests {
             if told_situation {
                 assert!(!lower.contains("when i joined") && !lower.contains("at my last"), "{}", item.answer);
             }
+            if verdict.improvements.iter().any(|i| i.starts_with("Add numbers")) {
+                let spelled =
+                    ["two", "three", "four", "five", "six", "ten", "twenty", "forty", "half", "third"];
+                assert!(!item.answer.contains(|c: char| c.is_ascii_digit()), "{}", item.answer);
+                let mut words = lower.split(|c: char| !c.is_alphanumeric());
+                assert!(!words.any(|w| spelled.contains(&w)), "told to add numbers: {}", item.answer);
+            }
         }
     }
 

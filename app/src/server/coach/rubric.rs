@@ -253,11 +253,63 @@ fn changed_from_to(lower: &str) -> bool {
     lower.match_indices("from ").any(|(at, _)| {
         let rest = &lower[at + 5..];
         let window: String = rest.chars().take(40).collect();
-        rest.starts_with(|c: char| c.is_ascii_digit())
-            && window
-                .find(" to ")
-                .is_some_and(|to| window[to + 4..].starts_with(|c: char| c.is_ascii_digit()))
+        starts_with_quantity(rest)
+            && window.find(" to ").is_some_and(|to| starts_with_quantity(&window[to + 4..]))
     })
+}
+
+/// Numbers written as words, as people say them ("three minor versions", "a third"). "One" is
+/// left out: "one of", "no one" and "the one" say nothing about a quantity.
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "half",
+    "third",
+    "quarter",
+    "dozen",
+    "dozens",
+    "twice",
+    "tenfold",
+];
+
+/// Whether `word` (lower-case) is a number: digits anywhere ("40%", "p99", "3x") or a number word.
+fn is_number(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(&word)
+}
+
+/// Whether `lower` starts with a quantity, after an optional "about", "around", ...:
+/// "900 ms", "about forty a week", "three".
+fn starts_with_quantity(lower: &str) -> bool {
+    let mut rest = lower;
+    for hedge in ["about ", "around ", "roughly ", "nearly ", "almost ", "over ", "under ", "just "] {
+        rest = rest.strip_prefix(hedge).unwrap_or(rest);
+    }
+    rest.split(|c: char| !c.is_alphanumeric()).next().is_some_and(is_number)
 }
 
 fn contains_any(haystack: &str, needles: &[&str]) -> bool {
@@ -369,7 +421,7 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let off_topic = skill_signal == 0.0 && jd_overlap == 0 && question_overlap == 0;
 
     // Substance.
-    let numbers = answer_words.iter().filter(|w| w.chars().any(|c| c.is_ascii_digit())).count();
+    let numbers = answer_words.iter().filter(|w| is_number(w)).count();
     let named_things = answer_skills.len() + concept_hits;
     let specifics = (numbers as f64 / 3.0).min(1.0) * 0.6 + (named_things as f64 / 3.0).min(1.0) * 0.4;
     let outcome = contains_any(&lower, OUTCOME_WORDS) || changed_from_to(&lower);

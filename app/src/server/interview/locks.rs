@@ -67,7 +67,7 @@ impl QuestionLocks {
             }
             let interview =
                 db::interviews::find(&self.db, interview_id).await.context("reading the interview")?;
-            if !interview.is_some_and(|i| i.status == db::entities::interviews::STATUS_ACTIVE) {
+            if interview.is_none_or(|i| i.status != db::entities::interviews::STATUS_ACTIVE) {
                 return Err(AppError::Conflict(crate::messages::RESET_ELSEWHERE.into()));
             }
             if tokio::time::Instant::now() >= deadline {
