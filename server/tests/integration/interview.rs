@@ -8,12 +8,11 @@ use std::time::Duration;
 
 use app::error::AppError;
 use app::model::interview::{InterviewScreen, Reply, Run, Stage, Submitted, Turn};
-use app::server::coach::engine::{CoachEngine, CoachError, OfflineCoach, ProfileAnalysis};
-use app::server::coach::questions::{QuestionRequest, QuestionSpec};
-use app::server::coach::rubric::{Asked, Assessment};
+use app::server::coach::engine::CoachError;
 use app::server::db::entities::{answers, events, interviews, questions, suggestions, users, vacancies};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
 
+use crate::support::coach::{Hooks, OfflineWith};
 use crate::support::files::fixture;
 use crate::support::{Browser, TestApp, location, spawn_app, spawn_app_with_coach};
 
@@ -380,47 +379,31 @@ async fn without_documents_the_interview_says_what_is_missing() {
     assert_eq!(interviews::Entity::find().count(&app.db).await.unwrap(), 0);
 }
 
-/// The offline coach, except that evaluation fails while `failing` is set.
-struct FlakyCoach {
+/// Evaluation fails while `failing` is set.
+struct Flaky {
     failing: AtomicBool,
 }
 
 #[async_trait::async_trait]
-impl CoachEngine for FlakyCoach {
-    fn label(&self) -> String {
-        OfflineCoach.label()
-    }
-
-    fn prompt_version(&self) -> &'static str {
-        OfflineCoach.prompt_version()
-    }
-
-    async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {
-        OfflineCoach.extract_profile(cv, jd).await
-    }
-
-    async fn next_question(&self, request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
-        OfflineCoach.next_question(request).await
-    }
-
-    async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
+impl Hooks for Flaky {
+    async fn before_evaluation(&self) -> Result<(), CoachError> {
         if self.failing.load(Ordering::SeqCst) {
             return Err(CoachError::Unavailable("connection refused (os error 111) at 10.0.0.7".into()));
         }
-        OfflineCoach.evaluate(asked, answer).await
+        Ok(())
     }
 }
 
 #[tokio::test]
 async fn when_the_coach_fails_the_answer_is_kept_and_retry_feedback_evaluates_it() {
-    let coach = Arc::new(FlakyCoach { failing: AtomicBool::new(true) });
+    let coach = Arc::new(OfflineWith(Flaky { failing: AtomicBool::new(true) }));
     let app = spawn_app_with_coach(coach.clone()).await;
     let (ada, run) = started(&app, "Ada", "ada@example.com").await;
     let id = current(&run).question_id.to_string();
 
     let failed = submit(&ada, current(&run).question_id, STRONG).await;
     let still_failing: Submitted = ada.call_ok("interview/retry", &[("question_id", &id)]).await;
-    coach.failing.store(false, Ordering::SeqCst);
+    coach.0.failing.store(false, Ordering::SeqCst);
     let retried: Submitted = ada.call_ok("interview/retry", &[("question_id", &id)]).await;
 
     let problem = failed.coach_problem.expect("the candidate is told");

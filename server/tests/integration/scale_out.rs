@@ -7,43 +7,33 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use app::model::interview::{InterviewScreen, Run, Stage};
-use app::server::coach::engine::{CoachEngine, CoachError, OfflineCoach, ProfileAnalysis};
-use app::server::coach::questions::{QuestionRequest, QuestionSpec};
-use app::server::coach::rubric::{Asked, Assessment};
+use app::server::coach::engine::CoachError;
 use app::server::db::entities::{answers, interviews, questions, suggestions};
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait};
 
+use crate::support::coach::{Hooks, OfflineWith};
 use crate::support::files::fixture;
 use crate::support::{TestApp, spawn_two_instances};
 
-/// The offline coach, counting its calls (shared by both instances).
+/// Counts the coach's calls (shared by both instances), each taking a moment: long enough for
+/// the other instance to arrive meanwhile.
 #[derive(Default)]
-struct CountingCoach {
+struct Counting {
     questions: AtomicUsize,
     evaluations: AtomicUsize,
 }
 
 #[async_trait::async_trait]
-impl CoachEngine for CountingCoach {
-    fn label(&self) -> String {
-        OfflineCoach.label()
-    }
-    fn prompt_version(&self) -> &'static str {
-        OfflineCoach.prompt_version()
-    }
-    async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {
-        OfflineCoach.extract_profile(cv, jd).await
-    }
-    async fn next_question(&self, request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
+impl Hooks for Counting {
+    async fn before_question(&self) {
         self.questions.fetch_add(1, Ordering::SeqCst);
-        // A coach takes a moment: long enough for the other instance to arrive meanwhile.
         tokio::time::sleep(Duration::from_millis(50)).await;
-        OfflineCoach.next_question(request).await
     }
-    async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
+
+    async fn before_evaluation(&self) -> Result<(), CoachError> {
         self.evaluations.fetch_add(1, Ordering::SeqCst);
         tokio::time::sleep(Duration::from_millis(50)).await;
-        OfflineCoach.evaluate(asked, answer).await
+        Ok(())
     }
 }
 
@@ -109,7 +99,7 @@ where
 
 #[tokio::test]
 async fn one_browser_alternating_between_instances_goes_through_the_whole_journey() {
-    let coach = Arc::new(CountingCoach::default());
+    let coach = Arc::new(OfflineWith(Counting::default()));
     let (a, b) = spawn_two_instances(coach.clone()).await;
     let tab = Tab::signed_in(&a).await;
     tab.upload(&b, "/documents/cv", "cv-two-pages.pdf", None).await;
@@ -142,12 +132,12 @@ async fn one_browser_alternating_between_instances_goes_through_the_whole_journe
 
     assert_eq!(count::<answers::Entity>(&a).await, 4);
     assert_eq!(count::<suggestions::Entity>(&a).await, 4);
-    assert_eq!(coach.evaluations.load(Ordering::SeqCst), 4, "one evaluation per answer");
+    assert_eq!(coach.0.evaluations.load(Ordering::SeqCst), 4, "one evaluation per answer");
 }
 
 #[tokio::test]
 async fn tabs_on_two_instances_racing_ask_the_coach_once_per_question_and_answer() {
-    let coach = Arc::new(CountingCoach::default());
+    let coach = Arc::new(OfflineWith(Counting::default()));
     let (a, b) = spawn_two_instances(coach.clone()).await;
     let tab = Tab::signed_in(&a).await;
     tab.upload(&a, "/documents/cv", "cv-two-pages.pdf", None).await;
@@ -179,39 +169,26 @@ async fn tabs_on_two_instances_racing_ask_the_coach_once_per_question_and_answer
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     let stored_questions = count::<questions::Entity>(&a).await as usize;
-    assert_eq!(coach.questions.load(Ordering::SeqCst), stored_questions, "one coach call per question");
+    assert_eq!(coach.0.questions.load(Ordering::SeqCst), stored_questions, "one coach call per question");
     assert_eq!(count::<answers::Entity>(&a).await, 5);
     assert_eq!(count::<suggestions::Entity>(&a).await, 5);
-    assert_eq!(coach.evaluations.load(Ordering::SeqCst), 5, "one evaluation per answer");
+    assert_eq!(coach.0.evaluations.load(Ordering::SeqCst), 5, "one evaluation per answer");
     assert_eq!(run.turns.len(), 6, "no question was skipped twice or asked twice");
 }
 
-/// The offline coach, except that its second question (the first prefetch) never comes: the
-/// instance asking for it is stopped while it waits.
+/// The coach's second question (the first prefetch) never comes: the instance asking for it is
+/// stopped while it waits.
 #[derive(Default)]
-struct StallingCoach {
+struct Stalling {
     questions: AtomicUsize,
 }
 
 #[async_trait::async_trait]
-impl CoachEngine for StallingCoach {
-    fn label(&self) -> String {
-        OfflineCoach.label()
-    }
-    fn prompt_version(&self) -> &'static str {
-        OfflineCoach.prompt_version()
-    }
-    async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {
-        OfflineCoach.extract_profile(cv, jd).await
-    }
-    async fn next_question(&self, request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
+impl Hooks for Stalling {
+    async fn before_question(&self) {
         if self.questions.fetch_add(1, Ordering::SeqCst) + 1 == 2 {
             std::future::pending::<()>().await;
         }
-        OfflineCoach.next_question(request).await
-    }
-    async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
-        OfflineCoach.evaluate(asked, answer).await
     }
 }
 
@@ -225,7 +202,7 @@ async fn lease_token(app: &TestApp) -> Option<String> {
 /// rather than after the lease expires (the coach's time limit plus a margin, over a minute).
 #[tokio::test]
 async fn an_instance_stopped_during_a_prefetch_leaves_no_lease_behind() {
-    let coach = Arc::new(StallingCoach::default());
+    let coach = Arc::new(OfflineWith(Stalling::default()));
     let (a, b) = spawn_two_instances(coach.clone()).await;
     let tab = Tab::signed_in(&a).await;
     tab.upload(&a, "/documents/cv", "cv-two-pages.pdf", None).await;
@@ -233,12 +210,12 @@ async fn an_instance_stopped_during_a_prefetch_leaves_no_lease_behind() {
     let run = tab.run(&a, "interview/start", &[]).await;
     let first = run.current().expect("a first question").question_id.to_string();
     for _ in 0..200 {
-        if coach.questions.load(Ordering::SeqCst) >= 2 {
+        if coach.0.questions.load(Ordering::SeqCst) >= 2 {
             break;
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-    assert_eq!(coach.questions.load(Ordering::SeqCst), 2, "the prefetch is waiting on the coach");
+    assert_eq!(coach.0.questions.load(Ordering::SeqCst), 2, "the prefetch is waiting on the coach");
     assert!(lease_token(&b).await.is_some(), "the prefetch holds the interview's lease");
 
     let stopping = Instant::now();
@@ -250,7 +227,7 @@ async fn an_instance_stopped_during_a_prefetch_leaves_no_lease_behind() {
     let next = tab.run(&b, "interview/next", &[("question_id", first.as_str())]).await;
     assert!(clicked.elapsed() < Duration::from_secs(5), "Next waited {:?} for a lease", clicked.elapsed());
     assert_eq!(next.turns.len(), 2, "the skipped question and a new one");
-    assert_eq!(coach.questions.load(Ordering::SeqCst), 3, "the other instance asked the coach itself");
+    assert_eq!(coach.0.questions.load(Ordering::SeqCst), 3, "the other instance asked the coach itself");
 }
 
 /// Ten instances starting at the same moment on an empty MySQL database all come up: the

@@ -54,3 +54,42 @@ impl CoachEngine for ScriptedCoach {
         })
     }
 }
+
+/// What a test coach does before the offline coach asks a question or evaluates an answer:
+/// count, wait, stall or fail. Everything else is the offline coach's.
+#[async_trait::async_trait]
+pub trait Hooks: Send + Sync {
+    async fn before_question(&self) {}
+
+    async fn before_evaluation(&self) -> Result<(), CoachError> {
+        Ok(())
+    }
+}
+
+/// The offline coach with [`Hooks`] (`coach.0` is the hooks' state, for the test to read).
+pub struct OfflineWith<H>(pub H);
+
+#[async_trait::async_trait]
+impl<H: Hooks> CoachEngine for OfflineWith<H> {
+    fn label(&self) -> String {
+        OfflineCoach.label()
+    }
+
+    fn prompt_version(&self) -> &'static str {
+        OfflineCoach.prompt_version()
+    }
+
+    async fn extract_profile(&self, cv: &str, jd: &str) -> Result<ProfileAnalysis, CoachError> {
+        OfflineCoach.extract_profile(cv, jd).await
+    }
+
+    async fn next_question(&self, request: &QuestionRequest<'_>) -> Result<QuestionSpec, CoachError> {
+        self.0.before_question().await;
+        OfflineCoach.next_question(request).await
+    }
+
+    async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
+        self.0.before_evaluation().await?;
+        OfflineCoach.evaluate(asked, answer).await
+    }
+}
