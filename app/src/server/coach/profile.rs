@@ -100,11 +100,13 @@ pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
         .collect()
 }
 
-/// The first CV line that mentions the skill, shortened for display.
+/// The first CV line that mentions the skill, shortened for display: one that says what was
+/// done with it if there is one, else a list of skills that names it.
 fn evidence(cv_lines: &[(&str, Vec<usize>)], skill: usize) -> Option<String> {
-    cv_lines
-        .iter()
-        .find(|(_, skills)| skills.contains(&skill))
+    let mentioning = || cv_lines.iter().filter(|(_, skills)| skills.contains(&skill));
+    mentioning()
+        .find(|(line, _)| !super::text::is_name_list(line))
+        .or_else(|| mentioning().next())
         .map(|(line, _)| super::text::shorten(line, 160))
 }
 

@@ -203,8 +203,12 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
     let fill = |template: &str| fill(template, &skill, title);
     let unused = |text: &String| !request.asked_before.contains(text);
 
-    // The CV's own words make the first, medium question personal.
-    if let (Some(quote), Difficulty::Medium) = (request.evidence.and_then(cv_quote), request.difficulty) {
+    // The CV's own words make the first, medium question personal, once per CV line.
+    let quote = request
+        .evidence
+        .and_then(cv_quote)
+        .filter(|quote| !request.asked_before.iter().any(|q| q.contains(quote.as_str())));
+    if let (Some(quote), Difficulty::Medium) = (quote, request.difficulty) {
         let personal = format!(
             "Your CV says \u{201c}{quote}\u{201d}. Walk me through the {skill} part of it: what was the situation, what did you do, and what was the result?"
         );
@@ -243,10 +247,13 @@ fn longest_fitting(line: &str, ends: impl Iterator<Item = usize>) -> Option<usiz
 
 /// The words of a CV line fit to quote in a question: without a list marker, and when the line
 /// is long, its longest run of whole sentences (else of whole clauses) from the start that keeps
-/// within [`QUOTE_CHARS`]: never a cut in the middle of a phrase. `None` when nothing quotable
-/// is left.
+/// within [`QUOTE_CHARS`]: never a cut in the middle of a phrase. `None` for a list of names
+/// (it shows no work to ask about) and when nothing quotable is left.
 pub fn cv_quote(line: &str) -> Option<String> {
     let line = line.trim();
+    if super::text::is_name_list(line) {
+        return None;
+    }
     let line = highlights::bullet_item(line).unwrap_or(line);
     let line = line.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '"').trim();
     let quote = if line.chars().count() <= QUOTE_CHARS {
@@ -503,5 +510,34 @@ mod tests {
         assert!(quote.chars().count() <= QUOTE_CHARS);
         assert!(one_sentence.starts_with(&quote));
         assert!(one_sentence[quote.len()..].starts_with(','), "cut at a clause boundary: {quote}");
+    }
+
+    #[test]
+    fn a_list_of_skills_is_not_quoted_and_no_cv_line_is_quoted_twice() {
+        assert_eq!(cv_quote("- Rust, PostgreSQL, Kubernetes, Terraform"), None);
+
+        let line = "Led a team of six engineers and introduced code review and on-call rotations";
+        let first = generate(&QuestionRequest {
+            skill: "Code review",
+            skill_category: SkillCategory::Technical,
+            position_title: "Backend Engineer",
+            evidence: Some(line),
+            difficulty: Difficulty::Medium,
+            asked_before: &[],
+            order: 0,
+        });
+        assert!(first.text.contains(line), "{}", first.text);
+        let asked = [first.text];
+        let second = generate(&QuestionRequest {
+            skill: "On-call",
+            skill_category: SkillCategory::Technical,
+            position_title: "Backend Engineer",
+            evidence: Some(line),
+            difficulty: Difficulty::Medium,
+            asked_before: &asked,
+            order: 1,
+        });
+        assert!(!second.text.contains(line), "quoted twice: {}", second.text);
+        assert!(second.text.contains("on-call"), "{}", second.text);
     }
 }

@@ -80,9 +80,29 @@ pub(crate) fn shorten(text: &str, max_chars: usize) -> String {
     }
 }
 
+/// Whether `line` is a list of names ("Rust, PostgreSQL, Kubernetes, Terraform") rather than a
+/// sentence about something done: at least three comma- or bar-separated items of at most three
+/// words each. Such a line shows that a skill is claimed, not what was done with it.
+pub(crate) fn is_name_list(line: &str) -> bool {
+    let items: Vec<&str> =
+        line.split([',', '|', ';', '\u{b7}']).map(str::trim).filter(|i| !i.is_empty()).collect();
+    items.len() >= 3 && items.iter().all(|item| item.split_whitespace().count() <= 3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_of_names_are_told_from_sentences() {
+        assert!(is_name_list("Rust, PostgreSQL, Kubernetes, Terraform"));
+        assert!(is_name_list("Skills: Rust | Go | SQL"));
+        assert!(!is_name_list(
+            "Reduced p95 latency of the payments API from 420 ms to 90 ms by rewriting it in Rust"
+        ));
+        assert!(!is_name_list("Built the billing service, the ledger and the reports, cutting costs by 40%"));
+        assert!(!is_name_list("Rust and Go"));
+    }
 
     #[test]
     fn offsets_found_in_the_lower_case_map_back_to_the_original_characters() {
