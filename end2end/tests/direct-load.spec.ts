@@ -22,6 +22,11 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const landing: Route['shows'] = async (page) => {
   await expect.soft(heading(page)).toHaveText('Practise the interview for the job you want');
 };
+/// The home page of the candidate with answers: where they are, and the way back in.
+const home: Route['shows'] = async (page) => {
+  await expect.soft(heading(page)).toHaveText('Welcome back, Ada');
+  await expect.soft(page.getByRole('link', { name: /^Continue: question \d+$/ })).toBeVisible();
+};
 const signInForm: Route['shows'] = async (page) => {
   await expect.soft(heading(page)).toHaveText('Sign in');
   await expect.soft(page.getByLabel('First name')).toBeVisible();
@@ -43,11 +48,11 @@ const notFound: Route = {
 
 /// A candidate with answers, feedback, a skipped question, a fallacy and an open question.
 const CANDIDATE_ROUTES: Route[] = [
-  { path: '/', shows: landing },
-  { path: '/signin', landsOn: '/', shows: landing },
+  { path: '/', shows: home },
+  { path: '/signin', landsOn: '/', shows: home },
   signInFailed,
   // With the development sign-in nobody needs the profile form: it sends them on.
-  { path: '/welcome', landsOn: '/', shows: landing },
+  { path: '/welcome', landsOn: '/', shows: home },
   {
     path: '/account',
     shows: async (page) => {

@@ -79,6 +79,18 @@ test('a whole interview: answer, feedback, skip, follow-up, fallacy, reload, res
   await expect(page.getByText('Skill 3 of 10 covered')).toBeVisible();
   await expectNoInternals(page);
 
+  // The home page, loaded directly, says where the candidate is and leads back in.
+  await page.goto('/');
+  await waitForHydration(page, hydrated);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome back, Ada');
+  await expect(page.getByText('Practising for: Backend Engineer')).toBeVisible();
+  await expect(page.getByText('3 of 10 skills covered so far.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Your progress' })).toBeVisible();
+  await page.getByRole('link', { name: 'Continue: question 3' }).click();
+  await expect(page).toHaveURL(/\/interview$/);
+  await waitForHydration(page, hydrated);
+  await expect(question(page, 3).getByRole('note', { name: 'Fallacy detected' })).toBeVisible();
+
   // Reset: a fresh start, with the documents still there.
   await page.getByRole('button', { name: 'Reset Interview' }).click();
   await expect(page.getByRole('button', { name: 'Start Interview' })).toBeVisible();

@@ -4,5 +4,6 @@
 
 pub mod account;
 pub mod analytics;
+pub mod home;
 pub mod interview;
 pub mod setup;

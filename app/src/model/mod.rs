@@ -2,5 +2,6 @@
 
 pub mod account;
 pub mod analytics;
+pub mod home;
 pub mod interview;
 pub mod setup;

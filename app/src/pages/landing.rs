@@ -1,10 +1,27 @@
-//! The landing page a visitor sees before signing in.
+//! The home page: the introduction for a visitor and a candidate who has not started; for a
+//! returning candidate, where they are and the way on.
 
 use leptos::prelude::*;
 
-/// Explains what the coach does, in the order the candidate will do it.
+use crate::api::home::get_home;
+use crate::components::problem::loaded;
+use crate::model::home::{Home, NextStep, Returning};
+
 #[component]
 pub fn Landing() -> impl IntoView {
+    let home = Resource::new(|| (), |_| get_home());
+    view! {
+        {loaded(home, |home| match home {
+            Home::Introduction => view! { <Introduction/> }.into_any(),
+            Home::Returning(returning) => view! { <WhereYouAre returning/> }.into_any(),
+        })}
+        <HowItWorks/>
+    }
+}
+
+/// The introduction's call to action.
+#[component]
+fn Introduction() -> impl IntoView {
     view! {
         <section class="hero" aria-labelledby="hero-title">
             <h1 id="hero-title">"Practise the interview for the job you want"</h1>
@@ -14,6 +31,49 @@ pub fn Landing() -> impl IntoView {
             </p>
             <a class="button primary" href="/setup">"Start practising"</a>
         </section>
+    }
+}
+
+/// A returning candidate's current vacancy and next step.
+#[component]
+fn WhereYouAre(returning: Returning) -> impl IntoView {
+    let Returning { first_name, position_title, step, analytics_available } = returning;
+    let vacancy = if position_title.is_empty() {
+        "No job description yet.".to_owned()
+    } else {
+        format!("Practising for: {position_title}")
+    };
+    let (status, action, href) = match step {
+        NextStep::Upload { reason } => (reason, "Go to your documents".to_owned(), "/setup"),
+        NextStep::Start => (
+            "Your CV and the job description are in.".to_owned(),
+            "Start the interview".to_owned(),
+            "/interview",
+        ),
+        NextStep::Continue { question, progress } => (
+            format!("{} of {} skills covered so far.", progress.covered, progress.total),
+            format!("Continue: question {question}"),
+            "/interview",
+        ),
+    };
+    view! {
+        <section class="hero" aria-labelledby="home-title">
+            <h1 id="home-title">{format!("Welcome back, {first_name}")}</h1>
+            <p class="lead">{vacancy}</p>
+            <p class="home-status">{status}</p>
+            <div class="home-actions">
+                <a class="button primary" href=href>{action}</a>
+                {analytics_available.then(|| view! { <a class="button" href="/analytics">"Your progress"</a> })}
+                <a class="button" href="/setup">"Your documents"</a>
+            </div>
+        </section>
+    }
+}
+
+/// How practising works, in the order the candidate will do it.
+#[component]
+fn HowItWorks() -> impl IntoView {
+    view! {
         <section class="steps" aria-label="How it works">
             <ol>
                 <li>

@@ -11,6 +11,7 @@ mod deployment;
 mod documents;
 mod headers;
 mod health;
+mod home;
 mod hostile_documents;
 mod intake;
 mod interview;

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{AppError, ResultExt};
 use crate::messages;
+use crate::model::home::{Home, NextStep, Returning};
 use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Submitted, Turn};
 use crate::server::audit::{self, Event};
 use crate::server::coach::engine;
@@ -162,6 +163,30 @@ async fn analytics_available(
         .await
         .context("reading the candidate's statistics")?
         .is_some_and(|stats| stats.attempted > 0))
+}
+
+/// The home page for `user`: the introduction until they have uploaded something, then where
+/// they are in their current vacancy.
+pub async fn home(state: &AppState, user: &users::Model) -> Result<Home, AppError> {
+    let (link, step, records) = match situation(state, user).await? {
+        Situation::NotReady { link: None, .. } if user.cv_file_hash.is_none() => {
+            return Ok(Home::Introduction);
+        }
+        Situation::NotReady { reason, link } => (link, NextStep::Upload { reason }, Vec::new()),
+        Situation::NotStarted { link } => (Some(link), NextStep::Start, Vec::new()),
+        Situation::Running(running) => {
+            let records = records(state, running.interview.interview_id).await?;
+            let question = records.iter().filter(|r| is_asked(r)).count().max(1);
+            let step = NextStep::Continue { question, progress: progress(&top_skills(user), &records) };
+            (Some(running.link), step, records)
+        }
+    };
+    Ok(Home::Returning(Returning {
+        first_name: user.first_name.clone(),
+        position_title: link.map(|l| l.position_title).unwrap_or_default(),
+        step,
+        analytics_available: analytics_available(state, user, &records).await?,
+    }))
 }
 
 pub(super) fn is_asked(record: &QuestionRecord) -> bool {
