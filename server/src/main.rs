@@ -65,14 +65,9 @@ async fn run(command: Option<&str>) -> ExitCode {
         }
     };
 
-    // A local `.env` is a convenience for development; real environment variables win.
-    let _ = dotenvy::dotenv();
-    let settings = match Settings::from_env() {
+    let settings = match settings("Interview Coach cannot start") {
         Ok(settings) => settings,
-        Err(error) => {
-            eprintln!("Interview Coach cannot start: {error}");
-            return ExitCode::from(2);
-        }
+        Err(exit) => return exit,
     };
     let _telemetry = match telemetry::init(&settings) {
         Ok(guard) => guard,
@@ -93,6 +88,17 @@ async fn run(command: Option<&str>) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The settings from the environment, or, after saying why not (prefixed by `context`), the exit
+/// code for a configuration error. A local `.env` is a convenience for development; real
+/// environment variables win.
+fn settings(context: &str) -> Result<Settings, ExitCode> {
+    let _ = dotenvy::dotenv();
+    Settings::from_env().map_err(|error| {
+        eprintln!("{context}: {error}");
+        ExitCode::from(2)
+    })
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -121,13 +127,9 @@ async fn migrate(settings: Settings) -> anyhow::Result<()> {
 /// through the language model the settings configure (`OPENAI_BASE_URL`, `OPENAI_API_KEY`,
 /// `COACH_MODEL`), and the figures of both halves.
 async fn coach_eval() -> ExitCode {
-    let _ = dotenvy::dotenv();
-    let settings = match Settings::from_env() {
+    let settings = match settings("coach-eval") {
         Ok(settings) => settings,
-        Err(error) => {
-            eprintln!("coach-eval: {error}");
-            return ExitCode::from(2);
-        }
+        Err(exit) => return exit,
     };
     let coach: Arc<dyn CoachEngine> = match std::env::var("COACH").as_deref() {
         Err(_) | Ok("" | "offline") => Arc::new(OfflineCoach),
