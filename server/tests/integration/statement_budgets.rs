@@ -3,10 +3,11 @@
 //! Server-Timing header says `db;desc="N statements"`). Background work a request starts (the
 //! prefetch of the next question) is not the request's.
 
-use app::model::interview::{InterviewScreen, Stage};
+use app::model::interview::InterviewScreen;
 use app::server::db::entities::questions;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
 
+use crate::interview::{current, running};
 use crate::support::files::fixture;
 use crate::support::{Browser, TestApp, spawn_app};
 
@@ -27,10 +28,7 @@ fn statements(response: &reqwest::Response) -> u32 {
 async fn current_question(response: reqwest::Response) -> i64 {
     assert!(response.status().is_success(), "the call failed: {}", response.status());
     let screen: InterviewScreen = response.json().await.unwrap();
-    match screen.stage {
-        Stage::Running(run) => run.current().expect("a question on screen").question_id,
-        other => panic!("expected a running interview, got {other:?}"),
-    }
+    current(&running(screen)).question_id
 }
 
 /// Waits until the interview's next question is prefetched (stored, not yet asked).

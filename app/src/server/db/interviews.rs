@@ -3,8 +3,8 @@
 //! user id here, so a question of another candidate is simply not found.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, JoinType, QueryFilter, QueryOrder,
-    QuerySelect, RelationTrait, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, JoinType, NotSet,
+    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, TransactionTrait,
     sea_query::{Expr, ExprTrait, IntoCondition},
 };
 
@@ -238,13 +238,8 @@ pub async fn insert_answer(
         is_skipped: skipped,
         created_at: super::now(),
     };
-    let row = answers::ActiveModel {
-        question_id: Set(answer.question_id),
-        is_skipped: Set(answer.is_skipped),
-        answer_text: Set(answer.answer_text.clone()),
-        created_at: Set(answer.created_at),
-        ..Default::default()
-    };
+    // Every column as in `answer`, except the id the database assigns.
+    let row = answers::ActiveModel { answer_id: NotSet, ..answer.clone().into_active_model() };
     let txn = db.begin().await?;
     // `exec` rather than `insert`: the row is known, so it is not read back (one statement).
     answer.answer_id = answers::Entity::insert(row).exec(&txn).await?.last_insert_id;
