@@ -18,6 +18,9 @@ SERVER_BIN := $(TARGET_DIR)/release/server
 SITE_ROOT := $(TARGET_DIR)/site
 BUILD_STAMP := $(TARGET_DIR)/.interview-coach-release.stamp
 NODE_STAMP := end2end/node_modules/.install.stamp
+# The browser suite's local transcriber: pocketsphinx from PyPI in a virtualenv.
+POCKETSPHINX_VERSION := 5.1.1
+TRANSCRIBER_STAMP := end2end/.venv/.install.stamp
 
 # wasm-opt comes from the npm package `binaryen` (Debian's is too old and breaks hydration).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -27,7 +30,7 @@ LOCAL_MYSQL_URL := mysql://root@127.0.0.1:3306/interview_coach_test
 
 SOURCES := Cargo.toml Cargo.lock .cargo/config.toml scripts/build-site.sh $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
 
-.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-container test-browser bench tools node fmt lint fuzz coach-eval clean
+.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-container test-browser bench tools node transcriber fmt lint fuzz coach-eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -85,16 +88,20 @@ test-mysql: node ## Integration tests against a fresh MySQL/MariaDB database per
 test-container: build ## The container contract (env-only config, JSON logs, SIGTERM) on the release binary
 	SERVER_BIN="$(SERVER_BIN)" cargo test -p server --test integration container::
 
-bench: build node ## Benchmarks that print numbers (interview latency; throughput 1 vs 2 instances and document reading on MariaDB; analytics at 1M candidates); not part of make test
+bench: build node transcriber ## Benchmarks that print numbers (interview latency; a spoken answer's Stop → transcript; throughput 1 vs 2 instances and document reading on MariaDB; analytics at 1M candidates); not part of make test
 	cd end2end && SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" node bench/interview-latency.mjs $(BENCH_ROUNDS)
+	cd end2end && SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" node bench/voice-latency.mjs
 	SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" cargo bench -p server --bench throughput
 	SERVER_BIN="$(SERVER_BIN)" cargo bench -p server --bench documents
 	cargo bench -p server --bench analytics
 
-test-browser: build node ## Playwright in Debian chromium, JavaScript off and hydrated
+test-browser: build node ## Playwright in Debian chromium, JavaScript off and hydrated, and a real spoken answer
 	@if [[ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then \
 	  $(call skipped,browser tests,chromium is not installed (apt-get install chromium)); \
+	elif ! command -v espeak-ng >/dev/null || ! command -v ffmpeg >/dev/null; then \
+	  $(call skipped,browser tests,espeak-ng and ffmpeg are needed for the spoken answer (apt-get install espeak-ng ffmpeg)); \
 	else \
+	  $(MAKE) transcriber; \
 	  cd end2end && SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" npx playwright test; \
 	fi
 
@@ -110,6 +117,13 @@ tools: node ## Install the pinned build tools if missing (wasm target, wasm-bind
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 5 minutes, once)..."; \
 	  cargo install wasm-bindgen-cli --version "$(WASM_BINDGEN_VERSION)" --force; \
 	fi
+
+transcriber: $(TRANSCRIBER_STAMP) ## Install the browser suite's local transcriber (pocketsphinx, from PyPI)
+
+$(TRANSCRIBER_STAMP):
+	python3 -m venv end2end/.venv
+	end2end/.venv/bin/pip install --quiet --disable-pip-version-check "pocketsphinx==$(POCKETSPHINX_VERSION)"
+	@touch "$@"
 
 node: $(NODE_STAMP) ## Install the npm packages (Playwright, wasm-opt, the test OIDC provider)
 

@@ -2,6 +2,7 @@
 // Every test runs twice: with JavaScript off (the server-rendered page must read well on its own)
 // and hydrated (the WASM bundle takes over). The server is the release build `make build` made,
 // started on a fresh SQLite database by ./serve.sh.
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -11,6 +12,23 @@ export const oidcAppPort = port + 1;
 // instances listen on the two ports after it.
 export const scaleOutPort = port + 2;
 const providerPort = port + 100;
+// An app whose spoken answers go to a real local transcriber (transcriber/server.py:
+// pocketsphinx behind an OpenAI-compatible API), for voice.spec.ts.
+export const voiceAppPort = port + 10;
+// The Python with pocketsphinx (`make transcriber` makes end2end/.venv).
+const transcriberPython = process.env.TRANSCRIBER_PYTHON ?? path.join(__dirname, '.venv', 'bin', 'python');
+const transcriberPort = port + 101;
+// The spoken answer Chromium's fake microphone plays (made by voice-setup.ts with espeak-ng).
+export const spokenAnswerWav = path.join(__dirname, '.tmp', 'voice', 'answer.wav');
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export default defineConfig({
   testDir: './tests',
@@ -27,21 +45,32 @@ export default defineConfig({
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       // Without these, chromium keeps calling home on a closed network.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
     },
     trace: 'retain-on-failure',
   },
+  globalSetup: './voice-setup.ts',
   projects: [
-    { name: 'no-js', use: { javaScriptEnabled: false } },
-    { name: 'hydrated', use: { javaScriptEnabled: true } },
+    { name: 'no-js', use: { javaScriptEnabled: false }, testIgnore: /voice\.spec\.ts/ },
+    { name: 'hydrated', use: { javaScriptEnabled: true }, testIgnore: /voice\.spec\.ts/ },
+    {
+      // A real recording: Chromium's fake microphone plays the spoken answer into MediaRecorder.
+      name: 'voice',
+      testMatch: /voice\.spec\.ts/,
+      use: {
+        javaScriptEnabled: true,
+        baseURL: `http://127.0.0.1:${voiceAppPort}`,
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            ...chromiumArgs,
+            '--use-fake-device-for-media-stream',
+            '--use-fake-ui-for-media-stream',
+            `--use-file-for-fake-audio-capture=${spokenAnswerWav}`,
+          ],
+        },
+      },
+    },
   ],
   webServer: [
     {
@@ -55,6 +84,26 @@ export default defineConfig({
     {
       command: `./serve.sh ${port}`,
       url: `http://127.0.0.1:${port}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `${transcriberPython} transcriber/server.py ${transcriberPort}`,
+      url: `http://127.0.0.1:${transcriberPort}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: [
+        `./serve.sh ${voiceAppPort}`,
+        `TRANSCRIBE_BASE_URL=http://127.0.0.1:${transcriberPort}/v1`,
+        'TRANSCRIBE_MODEL=pocketsphinx-en-us',
+      ].join(' '),
+      url: `http://127.0.0.1:${voiceAppPort}/readyz`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'ignore',

@@ -1,6 +1,6 @@
 // The analytics charts, drawn with D3 (vendored in /vendor/d3.min.js, loaded by the analytics
 // page) and called from the Leptos client through wasm-bindgen:
-//   drawChart(element, kind, json)   kind: progress | averages | distribution | skills
+//   drawChart(element, kind, json)   kind: progress | averages | distribution | skills | pace
 // Each chart has a title (the figure's caption), axis labels, a tooltip on every point and bar
 // (an SVG <title>), and redraws itself when its box changes size. The same numbers are in a
 // table next to it, which is what screen readers and JavaScript-free browsers get.
@@ -49,7 +49,7 @@ function render(element) {
     .attr('aria-hidden', 'true');
   const inner = { w: width - MARGIN.left - MARGIN.right, h: HEIGHT - MARGIN.top - MARGIN.bottom };
   const g = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-  ({ progress, averages, distribution, skills })[kind](d3, g, inner, data);
+  ({ progress, averages, distribution, skills, pace })[kind](d3, g, inner, data);
 }
 
 function axes(d3, g, inner, x, y, xLabel, yLabel) {
@@ -147,4 +147,44 @@ function skills(d3, g, inner, rows) {
   };
   bars(d3, g, inner, data, 'Skill', 'Average correctness', percent, () => COLORS.correctness);
   g.selectAll('.axis.x text').attr('transform', 'rotate(-20)').attr('text-anchor', 'end');
+}
+
+// Words per minute of each spoken answer, in order, over the comfortable band (110-170).
+const COMFORTABLE_PACE = [110, 170];
+function pace(d3, g, inner, points) {
+  const x = d3.scaleLinear().domain(d3.extent(points, (p) => p.number)).range([0, inner.w]);
+  if (points.length < 2) x.domain([points[0].number - 1, points[0].number + 1]);
+  const top = Math.max(220, d3.max(points, (p) => p.words_per_minute) || 0);
+  const y = d3.scaleLinear().domain([0, top]).nice().range([inner.h, 0]);
+  g.append('rect')
+    .attr('class', 'band')
+    .attr('x', 0)
+    .attr('width', inner.w)
+    .attr('y', y(COMFORTABLE_PACE[1]))
+    .attr('height', y(COMFORTABLE_PACE[0]) - y(COMFORTABLE_PACE[1]))
+    .attr('fill', COLORS.muted)
+    .attr('opacity', 0.35)
+    .append('title')
+    .text(`Comfortable pace: ${COMFORTABLE_PACE[0]}-${COMFORTABLE_PACE[1]} words per minute`);
+  g.append('g').attr('class', 'axis x').attr('transform', `translate(0,${inner.h})`).call(d3.axisBottom(x).ticks(Math.min(10, points.length + 1)).tickFormat(d3.format('d')));
+  g.append('g').attr('class', 'axis y').call(d3.axisLeft(y).ticks(5));
+  g.append('text').attr('class', 'axis-label').attr('x', inner.w / 2).attr('y', inner.h + 36).attr('text-anchor', 'middle').text('Answer');
+  g.append('text').attr('class', 'axis-label').attr('transform', 'rotate(-90)').attr('x', -inner.h / 2).attr('y', -40).attr('text-anchor', 'middle').text('Words per minute');
+  g.append('path')
+    .datum(points)
+    .attr('class', 'line pace')
+    .attr('fill', 'none')
+    .attr('stroke', COLORS.correctness)
+    .attr('stroke-width', 2)
+    .attr('d', d3.line().x((p) => x(p.number)).y((p) => y(p.words_per_minute)));
+  g.selectAll('circle.pace')
+    .data(points)
+    .join('circle')
+    .attr('class', 'point pace')
+    .attr('cx', (p) => x(p.number))
+    .attr('cy', (p) => y(p.words_per_minute))
+    .attr('r', 4)
+    .attr('fill', COLORS.correctness)
+    .append('title')
+    .text((p) => `Answer ${p.number} (${p.skill}): ${p.words_per_minute} words per minute, ${p.fillers} filler${p.fillers === 1 ? '' : 's'}`);
 }

@@ -29,6 +29,33 @@ pub const UPLOAD_BOTH: &str = "Upload your CV and the job description to start."
 pub const UPLOAD_CV: &str = "Upload your CV to start.";
 pub const UPLOAD_JD: &str = "Upload the job description, with its position title, to start.";
 
+pub const RECORDING_EMPTY: &str =
+    "The recording is empty. Check that your microphone is on, then record again.";
+pub const RECORDING_NOT_AUDIO: &str =
+    "That recording is not audio we can read. Record again, or type your answer.";
+pub const NO_SPEECH_HEARD: &str =
+    "No speech was heard in the recording. Check your microphone, then record again or type your answer.";
+pub const VOICE_NOT_SET_UP: &str = "Spoken answers are not set up on this server. Type your answer instead.";
+pub const VOICE_SIGNED_OUT: &str =
+    "Your session has ended. Copy your answer, sign in again, and paste it back.";
+
+pub fn recording_too_large(max_megabytes: usize) -> String {
+    format!("The recording is larger than {max_megabytes} MB. Keep spoken answers under five minutes.")
+}
+
+pub fn transcription_failed(why: &str) -> String {
+    format!(
+        "Your recording could not be turned into text ({why}). Nothing you typed is lost: try again, or type your answer."
+    )
+}
+
+pub fn too_many_transcriptions(limit: u32, when: &str) -> String {
+    format!(
+        "You have recorded {limit} answers in the last hour, the most we transcribe per hour. Please slow \
+         down: you can record again {when}, and type answers meanwhile."
+    )
+}
+
 pub fn answer_too_long(max_chars: usize) -> String {
     format!("Your answer is longer than {max_chars} characters; please shorten it.")
 }

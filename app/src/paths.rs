@@ -11,3 +11,5 @@ pub const ACCOUNT_EXPORT: &str = "/account/export";
 pub const ACCOUNT_DELETE: &str = "/account/delete";
 /// Where the browser lands after its account was deleted.
 pub const ACCOUNT_DELETED: &str = "/account/deleted";
+/// Turns a recorded answer into text (POST, the audio as the body); answers JSON for the page.
+pub const TRANSCRIBE: &str = "/voice/transcribe";

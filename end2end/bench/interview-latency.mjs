@@ -13,9 +13,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { chromiumOptions, report, startInterview, waitForReady } from './common.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const fixtures = path.join(here, '..', '..', 'server', 'tests', 'fixtures');
 const rounds = Number(process.argv[2] ?? 20);
 const port = Number(process.env.BENCH_PORT ?? 3190);
 const base = `http://127.0.0.1:${port}`;
@@ -25,13 +25,10 @@ const ANSWER =
 
 const server = spawn(path.join(here, '..', 'serve.sh'), [String(port)], { stdio: ['ignore', 'ignore', 'inherit'] });
 try {
-  await waitForReady();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  await waitForReady(`${base}/readyz`);
+  const browser = await chromium.launch(chromiumOptions());
   const page = await browser.newPage();
-  await prepare(page);
+  await startInterview(page, base);
 
   const next = [];
   const nextServer = [];
@@ -59,35 +56,6 @@ try {
   server.kill('SIGTERM');
 }
 
-async function waitForReady() {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/readyz`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not start');
-}
-
-async function prepare(page) {
-  await page.goto(`${base}/signin`);
-  await page.getByLabel('First name').fill('Bench');
-  await page.getByLabel('Last name').fill('Mark');
-  await page.getByLabel('E-mail').fill('bench@example.com');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.goto(`${base}/setup`);
-  await page.locator('.page[data-hydrated="true"]').waitFor();
-  await page.getByLabel('CV file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'cv-two-pages.pdf'));
-  await page.getByLabel('CV summary').waitFor();
-  await page.getByLabel('Position title').fill('Backend Engineer');
-  await page.getByLabel('Job description file (PDF, DOCX or TXT, up to 10 MB)').setInputFiles(path.join(fixtures, 'jd.txt'));
-  await page.getByLabel('Job description summary').waitFor();
-  await page.getByRole('button', { name: 'Start Interview' }).click();
-  await page.waitForURL(/\/interview$/);
-  await page.locator('.page[data-hydrated="true"]').waitFor();
-  await page.waitForTimeout(1000);
-}
-
 /// Clicks the button in the page and resolves, in the page's own clock, with the time until
 /// `selector` matches (`dom`) and until the next animation frame after that (`painted`).
 function clickUntil(page, buttonText, selector) {
@@ -113,12 +81,4 @@ function clickUntil(page, buttonText, selector) {
 function serverTimeWithoutCoach(header) {
   const part = (name) => Number(new RegExp(`${name};dur=([0-9.]+)`).exec(header)?.[1] ?? 0);
   return part('total') - part('coach');
-}
-
-function report(label, samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  console.log(
-    `${label}\n  n=${sorted.length}  p50=${at(0.5).toFixed(1)} ms  p95=${at(0.95).toFixed(1)} ms  max=${sorted.at(-1).toFixed(1)} ms`,
-  );
 }

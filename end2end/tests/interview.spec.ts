@@ -105,13 +105,18 @@ test('a whole interview: answer, feedback, skip, follow-up, fallacy, reload, res
   await expect(page.getByText('Skill 1 of 10 covered')).toBeVisible();
 });
 
-test('keyboard: the answer box, Submit Answer and Next Question follow in Tab order', async ({ page }, info) => {
+test('keyboard: the answer box, Record answer, Submit Answer and Next Question follow in Tab order', async ({ page }, info) => {
   const hydrated = info.project.use.javaScriptEnabled !== false;
   await readyCandidate(page, `ada-keys-${info.project.name}@example.com`, hydrated);
   await page.getByRole('button', { name: 'Start Interview' }).click();
   await waitForHydration(page, hydrated);
 
   await question(page, 1).getByLabel('Your answer').focus();
+  if (hydrated) {
+    // Recording needs JavaScript: the control exists only on the hydrated page.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Record answer' })).toBeFocused();
+  }
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Submit Answer' })).toBeFocused();
   await page.keyboard.press('Tab');

@@ -6,7 +6,7 @@
 //! numbers stay within what the server produces (scores 0–100, averages 0–100, counts).
 #![no_main]
 
-use interview_coach_fuzz::model::analytics::{Analytics, Bin, Point, SkillResult, Standing, Summary};
+use interview_coach_fuzz::model::analytics::{Analytics, Bin, Point, SkillResult, SpokenPoint, Standing, Summary};
 use interview_coach_fuzz::server::report::layout::{QuestionLine, ReportData, render};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -74,6 +74,16 @@ fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
             })
             .collect::<Result<_>>()?,
         coaches: list(u, 3, |u, _| text(u))?,
+        spoken: list(u, 20, |u, i| {
+            Ok(SpokenPoint {
+                number: i + 1,
+                skill: text(u)?,
+                seconds: u.int_in_range(0..=330)?,
+                words_per_minute: u.int_in_range(0..=600)?,
+                fillers: u.int_in_range(0..=500)?,
+                pauses: if u.arbitrary()? { Some(u.int_in_range(0..=330)?) } else { None },
+            })
+        })?,
     };
     Ok(ReportData {
         candidate_name: text(u)?,

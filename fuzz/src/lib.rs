@@ -32,10 +32,11 @@ pub mod server {
     }
 }
 
-/// The analytics types the report layout draws.
+/// The analytics and delivery types the report layout draws.
 #[path = "../../app/src/model"]
 pub mod model {
     pub mod analytics;
+    pub mod delivery;
 }
 
 /// A fuzz input cut into `N` texts at NUL bytes (the last one keeps any further NULs), each

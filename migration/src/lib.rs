@@ -13,6 +13,7 @@ mod m20261125_000002_create_candidate_stats;
 mod m20261130_000001_create_usage_events;
 mod m20261130_000002_own_titles_and_verified_emails;
 mod m20261130_000003_add_interview_leases;
+mod m20261130_000004_add_answer_delivery;
 
 /// Every migration of the product, in the order it must run.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000001_create_usage_events::Migration),
             Box::new(m20261130_000002_own_titles_and_verified_emails::Migration),
             Box::new(m20261130_000003_add_interview_leases::Migration),
+            Box::new(m20261130_000004_add_answer_delivery::Migration),
         ]
     }
 }

@@ -30,14 +30,29 @@ pub async fn start_interview() -> Result<InterviewScreen, AppError> {
     )
 }
 
-/// "Submit Answer": stores the answer to `question_id` once, then the coach's feedback.
+/// "Submit Answer": stores the answer to `question_id` once, then the coach's feedback. A
+/// spoken answer also sends what was heard (`spoken_*`), from which its delivery is measured.
 #[server(endpoint = "interview/answer")]
-pub async fn submit_answer(question_id: i64, answer: String) -> Result<Submitted, AppError> {
+pub async fn submit_answer(
+    question_id: i64,
+    answer: String,
+    spoken_seconds: Option<u32>,
+    spoken_transcript: Option<String>,
+    spoken_pauses: Option<u32>,
+) -> Result<Submitted, AppError> {
+    use crate::model::interview::SpokenTake;
     use crate::server::{auth, interview};
+    let spoken = spoken_seconds.zip(spoken_transcript).map(|(seconds, transcript)| SpokenTake {
+        seconds,
+        transcript,
+        pauses: spoken_pauses,
+    });
     evaluated(
         async {
             let caller = auth::caller().await?;
-            interview::submit(&caller.state, &caller.request_id, &caller.user, question_id, &answer).await
+            let user = &caller.user;
+            interview::submit(&caller.state, &caller.request_id, user, question_id, &answer, spoken.as_ref())
+                .await
         }
         .await,
     )

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::delivery::Delivery;
 use crate::model::interview::{FallacyNote, Feedback};
 
 /// Shown with every fallacy: the detector is a heuristic, not a verdict.
@@ -42,6 +43,24 @@ pub fn FeedbackPanel(feedback: Feedback) -> impl IntoView {
                 </details>
             })}
             <p class="hint">"Feedback by " {coach}</p>
+        </section>
+    }
+}
+
+/// How a spoken answer was delivered: time, pace, fillers and pauses, each with what it means.
+#[component]
+pub fn DeliveryPanel(delivery: Delivery) -> impl IntoView {
+    view! {
+        <section class="delivery" aria-label="How you spoke">
+            <h4>"How you spoke"</h4>
+            <dl class="delivery-lines">
+                {delivery.lines().into_iter().map(|line| view! {
+                    <div class="delivery-line">
+                        <dt>{line.label}</dt>
+                        <dd><strong>{line.value}</strong>" \u{2014} "{line.advice}</dd>
+                    </div>
+                }).collect_view()}
+            </dl>
         </section>
     }
 }

@@ -5,4 +5,5 @@ pub mod feedback;
 pub mod header;
 pub mod person_form;
 pub mod problem;
+pub mod voice;
 pub mod working;

@@ -19,6 +19,21 @@ pub struct Analytics {
     pub distribution: Vec<Bin>,
     /// Which coach (and prompt or rules version) produced the scores.
     pub coaches: Vec<String>,
+    /// The delivery of each spoken answer, in the order given (empty when all were typed).
+    pub spoken: Vec<SpokenPoint>,
+}
+
+/// How one spoken answer was delivered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpokenPoint {
+    /// 1-based position among everything attempted (answers and skips).
+    pub number: usize,
+    pub skill: String,
+    pub seconds: u32,
+    pub words_per_minute: u32,
+    pub fillers: u32,
+    /// `None` when the transcriber gave no word timings.
+    pub pauses: Option<u32>,
 }
 
 /// The seed metrics.
@@ -69,6 +84,24 @@ pub struct Bin {
     pub candidates: u64,
     /// Whether the candidate's own average falls in it.
     pub yours: bool,
+}
+
+impl SpokenPoint {
+    /// The column headings of [`SpokenPoint::cells`].
+    pub const HEADERS: [&'static str; 6] =
+        ["Answer", "Skill", "Time", "Words per minute", "Fillers", "Long pauses"];
+
+    /// The point as a table row, as the analytics page and the PDF report show it.
+    pub fn cells(&self) -> Vec<String> {
+        vec![
+            self.number.to_string(),
+            self.skill.clone(),
+            super::delivery::clock(self.seconds),
+            self.words_per_minute.to_string(),
+            self.fillers.to_string(),
+            self.pauses.map_or_else(|| "\u{2014}".to_owned(), |n| n.to_string()),
+        ]
+    }
 }
 
 /// A percentage for display, one decimal ("72.5 %"), or a dash.

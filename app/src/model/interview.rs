@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::delivery::Delivery;
+
 /// Everything the interview screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterviewScreen {
@@ -33,6 +35,17 @@ pub struct Run {
     pub progress: Progress,
     /// Which coach asks and scores ("Offline coach (rules)" or the model name).
     pub coach: String,
+    /// How a spoken answer becomes text.
+    pub voice: VoiceInput,
+}
+
+/// How the page turns a spoken answer into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VoiceInput {
+    /// The server's transcription endpoint: the page records the answer and uploads it.
+    Transcriber,
+    /// The browser's own speech recognition, where the browser has one.
+    Browser,
 }
 
 impl Run {
@@ -70,8 +83,21 @@ pub enum Reply {
     Open,
     /// Moved on without answering.
     Skipped,
-    /// Answered; `feedback` is `None` when the coach could not evaluate it yet.
-    Answered { text: String, feedback: Option<Box<Feedback>> },
+    /// Answered; `feedback` is `None` when the coach could not evaluate it yet, `delivery` is
+    /// `Some` when the answer was spoken.
+    Answered { text: String, feedback: Option<Box<Feedback>>, delivery: Option<Delivery> },
+}
+
+/// What the browser heard when the candidate spoke their answer, sent with "Submit Answer":
+/// the delivery is measured from it (the answer box may since have been corrected).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpokenTake {
+    /// How long the recording ran.
+    pub seconds: u32,
+    /// The transcript as heard, before any correction.
+    pub transcript: String,
+    /// Long pauses, when the transcriber timed the words.
+    pub pauses: Option<u32>,
 }
 
 /// The coach's evaluation of one answer.

@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod analytics;
+pub mod delivery;
 pub mod home;
 pub mod interview;
 pub mod setup;

@@ -7,7 +7,7 @@ use leptos_meta::Script;
 use crate::api::analytics::get_analytics;
 use crate::components::chart::{ChartFrame, TableRow};
 use crate::components::problem::loaded;
-use crate::model::analytics::{Analytics, percent};
+use crate::model::analytics::{Analytics, SpokenPoint, percent};
 
 #[component]
 pub fn AnalyticsPage() -> impl IntoView {
@@ -21,8 +21,17 @@ pub fn AnalyticsPage() -> impl IntoView {
 
 #[component]
 fn AnalyticsView(analytics: Analytics) -> impl IntoView {
-    let Analytics { position_title, summary, standing, series, skills, weakest, distribution, coaches } =
-        analytics;
+    let Analytics {
+        position_title,
+        summary,
+        standing,
+        series,
+        skills,
+        weakest,
+        distribution,
+        coaches,
+        spoken,
+    } = analytics;
     let standing_text = match standing {
         Some(s) => format!("{} of {}", s.rank, s.candidates),
         None => "not ranked yet".to_owned(),
@@ -79,6 +88,14 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
         .iter()
         .map(|s| TableRow::new(vec![s.skill.clone(), s.questions.to_string(), percent(s.avg_correctness)]))
         .collect();
+    let spoken_chart = (!spoken.is_empty()).then(|| {
+        let json = serde_json::to_string(&spoken).unwrap_or_default();
+        let rows = spoken.iter().map(|p| TableRow::new(p.cells())).collect();
+        view! {
+            <ChartFrame kind="pace" title="Speaking pace per spoken answer (comfortable band shaded)" data=json
+                headers=&SpokenPoint::HEADERS rows/>
+        }
+    });
     view! {
         <p class="lead">{position_title}</p>
         // A `<div>`, not a `<p>`: the browser's parser closes a `<p>` at a `<form>`, and the DOM it
@@ -110,6 +127,7 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
                 data=distribution_json headers=&["Average correctness", "Candidates"] rows=distribution_rows/>
             <ChartFrame kind="skills" title="Correctness per skill" data=skills_json
                 headers=&["Skill", "Questions", "Average correctness"] rows=skill_rows/>
+            {spoken_chart}
         </div>
         <p class="hint">"Scores by " {coaches.join("; ")} ". Probabilistic coaching, not truth."</p>
     }

@@ -13,11 +13,12 @@ use leptos_router::hooks::use_query_map;
 use crate::api::interview::{
     NextQuestion, ResetInterview, RetryFeedback, StartInterview, SubmitAnswer, get_interview,
 };
-use crate::components::feedback::FeedbackPanel;
+use crate::components::feedback::{DeliveryPanel, FeedbackPanel};
 use crate::components::problem::loaded;
+use crate::components::voice::VoiceRecorder;
 use crate::components::working::Working;
 use crate::error::AppError;
-use crate::model::interview::{InterviewScreen, Progress, Reply, Stage, Turn};
+use crate::model::interview::{InterviewScreen, Progress, Reply, SpokenTake, Stage, Turn, VoiceInput};
 
 #[component]
 pub fn InterviewPage() -> impl IntoView {
@@ -124,7 +125,7 @@ fn InterviewBoard(initial: InterviewScreen) -> impl IntoView {
                         </section>
                     }.into_any(),
                     FrameStage::NotStarted => view! { <StartPanel actions/> }.into_any(),
-                    FrameStage::Running { coach } => view! { <RunView coach progress turns actions/> }.into_any(),
+                    FrameStage::Running { coach, voice } => view! { <RunView coach voice progress turns actions/> }.into_any(),
                 }}
             }
         }}
@@ -146,7 +147,7 @@ struct Frame {
 enum FrameStage {
     NotReady(String),
     NotStarted,
-    Running { coach: String },
+    Running { coach: String, voice: VoiceInput },
 }
 
 impl Frame {
@@ -159,7 +160,7 @@ impl Frame {
             stage: match &screen.stage {
                 Stage::NotReady { reason } => FrameStage::NotReady(reason.clone()),
                 Stage::NotStarted => FrameStage::NotStarted,
-                Stage::Running(run) => FrameStage::Running { coach: run.coach.clone() },
+                Stage::Running(run) => FrameStage::Running { coach: run.coach.clone(), voice: run.voice },
             },
         }
     }
@@ -205,6 +206,7 @@ fn card_key(turn: &Turn, is_current: bool) -> (i64, bool, u64) {
 #[component]
 fn RunView(
     coach: String,
+    voice: VoiceInput,
     progress: Memo<Progress>,
     turns: Memo<Vec<Turn>>,
     actions: Actions,
@@ -226,7 +228,7 @@ fn RunView(
         </div>
         <ol class="turns" aria-label="Questions">
             <For each=cards key=|(is_current, turn)| card_key(turn, *is_current)
-                children=move |(is_current, turn)| view! { <TurnCard turn is_current actions/> }/>
+                children=move |(is_current, turn)| view! { <TurnCard turn is_current voice actions/> }/>
         </ol>
         <div class="interview-controls">
             {move || current_id().map(|question_id| view! {
@@ -244,18 +246,19 @@ fn RunView(
 }
 
 #[component]
-fn TurnCard(turn: Turn, is_current: bool, actions: Actions) -> impl IntoView {
+fn TurnCard(turn: Turn, is_current: bool, voice: VoiceInput, actions: Actions) -> impl IntoView {
     let Turn { question_id, number, question, skill, category, difficulty, reply } = turn;
     let heading_id = format!("question-{number}");
     let reply_view = match reply {
-        Reply::Open if is_current => view! { <AnswerForm question_id number actions/> }.into_any(),
+        Reply::Open if is_current => view! { <AnswerForm question_id number voice actions/> }.into_any(),
         Reply::Open => view! { <p class="hint">"Not answered."</p> }.into_any(),
         Reply::Skipped => view! { <p class="hint skipped">"Skipped."</p> }.into_any(),
-        Reply::Answered { text, feedback } => view! {
+        Reply::Answered { text, feedback, delivery } => view! {
             <div class="answer">
                 <h4>"Your answer"</h4>
                 <p class="answer-text">{text}</p>
             </div>
+            {delivery.map(|delivery| view! { <DeliveryPanel delivery/> })}
             {match feedback {
                 Some(feedback) => view! { <FeedbackPanel feedback=*feedback/> }.into_any(),
                 None => view! { <RetryPanel question_id actions/> }.into_any(),
@@ -278,8 +281,11 @@ fn TurnCard(turn: Turn, is_current: bool, actions: Actions) -> impl IntoView {
 }
 
 #[component]
-fn AnswerForm(question_id: i64, number: usize, actions: Actions) -> impl IntoView {
+fn AnswerForm(question_id: i64, number: usize, voice: VoiceInput, actions: Actions) -> impl IntoView {
     let form = NodeRef::<leptos::html::Form>::new();
+    let answer = NodeRef::<leptos::html::Textarea>::new();
+    // What was heard when the answer was spoken; sent with it so the delivery can be coached.
+    let take = RwSignal::new(None::<SpokenTake>);
     let field_id = format!("answer-{number}");
     // Ctrl+Enter (or Cmd+Enter) sends the answer from the text box; plain Enter is a new line.
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
@@ -294,9 +300,15 @@ fn AnswerForm(question_id: i64, number: usize, actions: Actions) -> impl IntoVie
         <ActionForm action=actions.submit node_ref=form attr:class="stack answer-form">
             <input type="hidden" name="question_id" value=question_id.to_string()/>
             <label for=field_id.clone()>"Your answer"</label>
-            <textarea id=field_id name="answer" rows="8" required maxlength="20000"
+            <textarea id=field_id name="answer" rows="8" required maxlength="20000" node_ref=answer
                 aria-describedby="answer-help" on:keydown=on_keydown></textarea>
             <p id="answer-help" class="hint">"Ctrl+Enter (⌘+Enter on a Mac) submits. You can submit once."</p>
+            <VoiceRecorder voice answer take busy=Signal::derive(move || actions.busy())/>
+            {move || take.get().map(|take| view! {
+                <input type="hidden" name="spoken_seconds" value=take.seconds.to_string()/>
+                <input type="hidden" name="spoken_transcript" value=take.transcript/>
+                {take.pauses.map(|pauses| view! { <input type="hidden" name="spoken_pauses" value=pauses.to_string()/> })}
+            })}
             <button type="submit" class="button primary" disabled=move || actions.busy()>"Submit Answer"</button>
             <Working pending=actions.submit.pending() label="The coach is reading your answer…"/>
         </ActionForm>

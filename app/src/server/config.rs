@@ -15,6 +15,7 @@ use url::Url;
 pub const DEFAULT_OUTPUT_NAME: &str = "interview-coach";
 const DEFAULT_PORT: u16 = 3000;
 const DEFAULT_MODEL: &str = "gpt-4o-mini";
+const DEFAULT_TRANSCRIBE_MODEL: &str = "whisper-1";
 
 /// All settings of one server process.
 #[derive(Debug, Clone)]
@@ -43,6 +44,9 @@ pub struct Settings {
     pub oidc: Option<OidcSettings>,
     pub allow_dev_signin: bool,
     pub coach: CoachSettings,
+    /// The speech-to-text endpoint for spoken answers; `None` leaves transcription to the
+    /// browser's own speech recognition.
+    pub transcribe: Option<TranscribeSettings>,
     /// What one candidate (or one instance) may use.
     pub limits: Limits,
     /// The program that reads uploaded documents in a child process (`<program> read-document`):
@@ -62,6 +66,8 @@ pub struct Limits {
     pub coach_calls_per_hour: u32,
     /// Questions one interview may ask (`QUESTIONS_PER_INTERVIEW`).
     pub questions_per_interview: u32,
+    /// Recordings transcribed per candidate in any hour (`TRANSCRIPTIONS_PER_HOUR`).
+    pub transcriptions_per_hour: u32,
 }
 
 /// How log lines are written to stdout.
@@ -90,6 +96,18 @@ pub struct CoachSettings {
     pub base_url: Option<Url>,
     pub model: String,
     /// Longest a model call may take, retries included.
+    pub timeout: Duration,
+}
+
+/// An OpenAI-compatible `/v1/audio/transcriptions` endpoint (OpenAI, or a self-hosted
+/// faster-whisper server, LocalAI, vLLM), configured by `TRANSCRIBE_BASE_URL` and/or
+/// `TRANSCRIBE_API_KEY`.
+#[derive(Debug, Clone)]
+pub struct TranscribeSettings {
+    pub api_key: Option<SecretString>,
+    pub base_url: Option<Url>,
+    pub model: String,
+    /// Longest a transcription may take, retries included.
     pub timeout: Duration,
 }
 
@@ -176,6 +194,7 @@ impl Settings {
                     |s| (1..=600).contains(s),
                 )?),
             },
+            transcribe: transcribe_settings(&get)?,
             limits: Limits {
                 document_readers: parse_or("DOCUMENT_READERS", get("DOCUMENT_READERS"), 2, |n| {
                     (1..=64).contains(n)
@@ -192,6 +211,12 @@ impl Settings {
                     get("QUESTIONS_PER_INTERVIEW"),
                     50,
                     |n| (10..=1000).contains(n),
+                )?,
+                transcriptions_per_hour: parse_or(
+                    "TRANSCRIPTIONS_PER_HOUR",
+                    get("TRANSCRIPTIONS_PER_HOUR"),
+                    60,
+                    |n| *n >= 1,
                 )?,
             },
             document_reader: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("server")),
@@ -269,6 +294,29 @@ fn listen_addr(get: &impl Fn(&str) -> Option<String>) -> Result<SocketAddr, Sett
         None => site.map_or(DEFAULT_PORT, |a| a.port()),
     };
     Ok(SocketAddr::new(host, port))
+}
+
+/// The transcription endpoint, when `TRANSCRIBE_BASE_URL` or `TRANSCRIBE_API_KEY` is set (the
+/// key alone means OpenAI itself).
+fn transcribe_settings(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<TranscribeSettings>, SettingsError> {
+    let api_key = get("TRANSCRIBE_API_KEY").map(SecretString::from);
+    let base_url = get("TRANSCRIBE_BASE_URL").map(|v| parse_url("TRANSCRIBE_BASE_URL", &v)).transpose()?;
+    if api_key.is_none() && base_url.is_none() {
+        return Ok(None);
+    }
+    Ok(Some(TranscribeSettings {
+        api_key,
+        base_url,
+        model: get("TRANSCRIBE_MODEL").unwrap_or_else(|| DEFAULT_TRANSCRIBE_MODEL.into()),
+        timeout: Duration::from_secs(parse_or(
+            "TRANSCRIBE_TIMEOUT_SECS",
+            get("TRANSCRIBE_TIMEOUT_SECS"),
+            60,
+            |s| (1..=600).contains(s),
+        )?),
+    }))
 }
 
 fn oidc_settings(get: &impl Fn(&str) -> Option<String>) -> Result<Option<OidcSettings>, SettingsError> {
@@ -393,6 +441,23 @@ mod tests {
         assert_eq!(s.log_format, LogFormat::Pretty);
         assert!(s.oidc.is_none());
         assert!(s.coach.api_key.is_none());
+        assert!(s.transcribe.is_none(), "voice goes to the browser's own speech recognition");
+    }
+
+    #[test]
+    fn a_transcription_endpoint_is_configured_by_its_url_or_its_key() {
+        let s = settings(&[("TRANSCRIBE_BASE_URL", "http://127.0.0.1:8000/v1")]).unwrap();
+        let transcribe = s.transcribe.expect("configured");
+        assert_eq!(transcribe.model, "whisper-1");
+        assert!(transcribe.api_key.is_none());
+        let s =
+            settings(&[("TRANSCRIBE_API_KEY", "sk-x"), ("TRANSCRIBE_MODEL", "gpt-4o-transcribe")]).unwrap();
+        let transcribe = s.transcribe.expect("configured by the key alone");
+        assert_eq!(transcribe.model, "gpt-4o-transcribe");
+        assert!(transcribe.base_url.is_none());
+        let error =
+            settings(&[("TRANSCRIBE_API_KEY", "sk-x"), ("TRANSCRIBE_TIMEOUT_SECS", "0")]).unwrap_err();
+        assert_eq!(error.var, "TRANSCRIBE_TIMEOUT_SECS");
     }
 
     #[test]
@@ -416,6 +481,7 @@ mod tests {
             ("ALLOW_DEV_SIGNIN", "maybe"),
             ("OPENAI_BASE_URL", "not a url"),
             ("COACH_TIMEOUT_SECS", "0"),
+            ("TRANSCRIBE_BASE_URL", "whisper"),
         ] {
             let error = settings(&[(var, value)]).expect_err(var);
             assert_eq!(error.var, var, "{error}");

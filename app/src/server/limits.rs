@@ -27,6 +27,8 @@ pub enum Action {
     DocumentRead,
     /// A call to the coach: a profile, a question, an evaluation.
     CoachCall,
+    /// A recorded answer sent to the transcription endpoint.
+    Transcription,
 }
 
 impl Action {
@@ -34,6 +36,7 @@ impl Action {
         match self {
             Self::DocumentRead => "document_read",
             Self::CoachCall => "coach_call",
+            Self::Transcription => "transcription",
         }
     }
 
@@ -41,6 +44,7 @@ impl Action {
         match self {
             Self::DocumentRead => limits.uploads_per_hour,
             Self::CoachCall => limits.coach_calls_per_hour,
+            Self::Transcription => limits.transcriptions_per_hour,
         }
     }
 }
@@ -67,6 +71,7 @@ fn refusal(action: Action, limit: u32, wait: Duration) -> String {
     match action {
         Action::DocumentRead => messages::too_many_uploads(limit, &when),
         Action::CoachCall => messages::too_many_coach_calls(limit, &when),
+        Action::Transcription => messages::too_many_transcriptions(limit, &when),
     }
 }
 

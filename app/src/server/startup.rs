@@ -29,6 +29,8 @@ use super::extraction::DocumentReader;
 use super::interview::QuestionLocks;
 use super::security_headers::{self, SecurityHeaders};
 use super::state::AppState;
+use super::transcription::Transcriber;
+use super::transcription::openai::OpenAiTranscriber;
 use super::{db, health, intake, request_id};
 use crate::{App, shell};
 
@@ -78,6 +80,7 @@ impl Application {
         let documents =
             DocumentReader::new(settings.document_reader.clone(), settings.limits.document_readers);
         let question_locks = QuestionLocks::new(db.clone(), settings.coach.timeout);
+        let transcriber = transcriber_for(&settings);
         let state = AppState {
             leptos_options: leptos_options(&settings, listener.local_addr()?),
             db,
@@ -86,6 +89,7 @@ impl Application {
             coach,
             documents,
             question_locks,
+            transcriber,
         };
         let sessions = DbSessionStore::new(state.db.clone());
         let router = router(state.clone(), sessions.clone());
@@ -125,6 +129,14 @@ fn coach_for(settings: &Settings) -> Arc<dyn CoachEngine> {
     }
 }
 
+/// The transcription endpoint when one is configured; `None` leaves spoken answers to the
+/// browser's own speech recognition.
+fn transcriber_for(settings: &Settings) -> Option<Arc<dyn Transcriber>> {
+    let transcribe = settings.transcribe.as_ref()?;
+    tracing::info!(model = %transcribe.model, "transcription: OpenAI-compatible endpoint");
+    Some(Arc::new(OpenAiTranscriber::new(transcribe)))
+}
+
 fn leptos_options(settings: &Settings, bound: SocketAddr) -> LeptosOptions {
     LeptosOptions::builder()
         .output_name(settings.output_name.as_str())
@@ -162,6 +174,7 @@ fn router(state: AppState, store: DbSessionStore) -> Router {
         .merge(auth::routes::routes(&state.sign_in))
         .merge(intake::routes::routes())
         .merge(super::report::routes())
+        .merge(super::transcription::routes::routes())
         .merge(super::account_data::routes::routes())
         .leptos_routes_with_context(
             &state,

@@ -11,6 +11,7 @@ use super::coach::engine::CoachEngine;
 use super::config::Settings;
 use super::extraction::DocumentReader;
 use super::interview::QuestionLocks;
+use super::transcription::Transcriber;
 
 /// Shared application state. Cloning is cheap (reference counts only).
 #[derive(Clone)]
@@ -25,6 +26,9 @@ pub struct AppState {
     pub documents: DocumentReader,
     /// Serialises question generation per interview (see [`super::interview`]).
     pub question_locks: QuestionLocks,
+    /// Turns recorded answers into text; `None` when no endpoint is configured (the browser's
+    /// own speech recognition is used then).
+    pub transcriber: Option<Arc<dyn Transcriber>>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -107,7 +107,7 @@ async fn an_answer_is_stored_once_with_its_feedback_and_a_second_submit_is_refus
 
     assert_eq!(submitted.coach_problem, None);
     let run = running(submitted.screen);
-    let Reply::Answered { text, feedback: Some(feedback) } = &current(&run).reply else {
+    let Reply::Answered { text, feedback: Some(feedback), .. } = &current(&run).reply else {
         panic!("expected an answer with feedback, got {:?}", current(&run).reply)
     };
     assert_eq!(text, STRONG);

@@ -24,3 +24,4 @@ mod scale_out;
 mod sign_in;
 mod statement_budgets;
 mod support;
+mod voice;

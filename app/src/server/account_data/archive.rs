@@ -218,8 +218,20 @@ mod tests {
             prompt_version: "rules-1".into(),
             at: "2026-11-30T10:02:00Z".into(),
         };
-        let answered = Answer { skipped: false, text: Some("=1+1, \"quoted\"".into()), at: String::new() };
-        let skipped = Answer { skipped: true, text: None, at: String::new() };
+        let answered = Answer {
+            skipped: false,
+            text: Some("=1+1, \"quoted\"".into()),
+            at: String::new(),
+            input_mode: "typed".into(),
+            delivery: None,
+        };
+        let skipped = Answer {
+            skipped: true,
+            text: None,
+            at: String::new(),
+            input_mode: "typed".into(),
+            delivery: None,
+        };
         Export {
             format: FORMAT,
             exported_at: "2026-11-30T11:00:00Z".into(),

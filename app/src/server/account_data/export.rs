@@ -101,6 +101,11 @@ pub struct Answer {
     /// `None` when skipped.
     pub text: Option<String>,
     pub at: String,
+    /// "typed" or "spoken".
+    pub input_mode: String,
+    /// How a spoken answer was delivered (the audio itself was never kept).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<crate::model::delivery::Delivery>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -175,6 +180,8 @@ pub fn export(rows: &AccountRows, exported_at: NaiveDateTime) -> Export {
             skipped: a.is_skipped,
             text: a.answer_text.clone(),
             at: utc(a.created_at),
+            input_mode: a.input_mode.clone(),
+            delivery: crate::server::interview::stored::delivery(a),
         }),
         feedback: suggestions.get(&row.question_id).map(|s| feedback(s)),
     };

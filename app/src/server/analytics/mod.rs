@@ -8,12 +8,12 @@ pub mod metrics;
 use std::time::Instant;
 
 use crate::error::{AppError, ResultExt};
-use crate::model::analytics::{Analytics, Bin, Point, SkillResult, Standing, Summary};
+use crate::model::analytics::{Analytics, Bin, Point, SkillResult, SpokenPoint, Standing, Summary};
 use crate::server::audit::{self, Event};
 use crate::server::coach::profile::TopSkill;
 use crate::server::db;
 use crate::server::db::analytics::Attempt;
-use crate::server::db::entities::users;
+use crate::server::db::entities::{answers, users};
 use crate::server::request_id::RequestId;
 use crate::server::state::AppState;
 
@@ -97,6 +97,7 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
         weakest,
         distribution,
         coaches: coaches(&attempts),
+        spoken: spoken(&attempts),
     };
     Ok((analytics, attempts))
 }
@@ -111,6 +112,24 @@ fn series(attempts: &[Attempt]) -> Vec<Point> {
             skill: attempt.skill_tag.clone(),
             correctness: correctness.clamp(0, 100) as u8,
             relevance: relevance.clamp(0, 100) as u8,
+        })
+        .collect()
+}
+
+/// The delivery figures of the spoken answers, numbered by their place among all attempts.
+fn spoken(attempts: &[Attempt]) -> Vec<SpokenPoint> {
+    let figure = |n: Option<i32>| n.map_or(0, |n| n.max(0) as u32);
+    attempts
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a.input_mode == answers::INPUT_SPOKEN)
+        .map(|(i, a)| SpokenPoint {
+            number: i + 1,
+            skill: a.skill_tag.clone(),
+            seconds: figure(a.speaking_seconds),
+            words_per_minute: figure(a.words_per_minute),
+            fillers: figure(a.filler_count),
+            pauses: a.pause_count.map(|n| n.max(0) as u32),
         })
         .collect()
 }
@@ -161,7 +180,36 @@ mod tests {
             red_flags_count: correctness.map(|_| 1),
             coach_model: correctness.map(|_| "Offline coach (rules)".into()),
             prompt_version: correctness.map(|_| "rules-1".into()),
+            input_mode: answers::INPUT_TYPED.into(),
+            speaking_seconds: None,
+            words_per_minute: None,
+            filler_count: None,
+            pause_count: None,
         }
+    }
+
+    #[test]
+    fn spoken_answers_keep_their_place_among_all_attempts() {
+        let spoken = Attempt {
+            input_mode: answers::INPUT_SPOKEN.into(),
+            speaking_seconds: Some(95),
+            words_per_minute: Some(142),
+            filler_count: Some(3),
+            pause_count: None,
+            ..attempt("SQL", Some(70))
+        };
+        let points = super::spoken(&[attempt("Rust", Some(80)), attempt("Rust", None), spoken]);
+        assert_eq!(
+            points,
+            [SpokenPoint {
+                number: 3,
+                skill: "SQL".into(),
+                seconds: 95,
+                words_per_minute: 142,
+                fillers: 3,
+                pauses: None
+            }]
+        );
     }
 
     fn skill(name: &str) -> TopSkill {

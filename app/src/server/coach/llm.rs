@@ -14,7 +14,6 @@ use async_openai::Client;
 use async_openai::config::OpenAIConfig;
 use async_openai::types::chat::{CreateChatCompletionRequest, CreateChatCompletionResponse, FinishReason};
 use schemars::JsonSchema;
-use secrecy::ExposeSecret;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::json;
@@ -46,16 +45,8 @@ pub struct LlmCoach {
 
 impl LlmCoach {
     pub fn new(settings: &CoachSettings) -> Self {
-        // async-openai's rustls has no built-in crypto provider: install ring once per process.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let mut config = OpenAIConfig::new();
-        if let Some(key) = &settings.api_key {
-            config = config.with_api_key(key.expose_secret());
-        }
-        if let Some(base) = &settings.base_url {
-            config = config.with_api_base(base.as_str().trim_end_matches('/'));
-        }
-        Self { client: Client::with_config(config), model: settings.model.clone(), timeout: settings.timeout }
+        let client = crate::server::openai::client(settings.api_key.as_ref(), settings.base_url.as_ref());
+        Self { client, model: settings.model.clone(), timeout: settings.timeout }
     }
 
     /// One structured call: ask, validate, and ask once more with the problem if the reply is

@@ -3,6 +3,7 @@
 
 pub mod budget;
 pub mod coverage;
+pub mod delivery;
 pub mod engine;
 pub mod evaluation;
 pub mod fallacies;

@@ -126,6 +126,11 @@ pub struct Attempt {
     pub red_flags_count: Option<i32>,
     pub coach_model: Option<String>,
     pub prompt_version: Option<String>,
+    pub input_mode: String,
+    pub speaking_seconds: Option<i32>,
+    pub words_per_minute: Option<i32>,
+    pub filler_count: Option<i32>,
+    pub pause_count: Option<i32>,
 }
 
 /// Everything the candidate answered or skipped, in the order they did it.
@@ -141,6 +146,11 @@ pub async fn attempts(db: &DatabaseConnection, user_id: i64) -> Result<Vec<Attem
         .column(suggestions::Column::RedFlagsCount)
         .column(suggestions::Column::CoachModel)
         .column(suggestions::Column::PromptVersion)
+        .column(answers::Column::InputMode)
+        .column(answers::Column::SpeakingSeconds)
+        .column(answers::Column::WordsPerMinute)
+        .column(answers::Column::FillerCount)
+        .column(answers::Column::PauseCount)
         .join(JoinType::InnerJoin, answers::Relation::Question.def())
         .join(JoinType::InnerJoin, questions::Relation::UserVacancy.def())
         .join(JoinType::LeftJoin, questions::Relation::Suggestion.def())

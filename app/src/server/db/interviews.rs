@@ -221,29 +221,20 @@ pub async fn mark_asked(
     Ok(result.rows_affected > 0)
 }
 
-/// Stores the candidate's answer, or a skip when `text` is `None`, and counts the attempt in
-/// the same transaction. A second answer to the same question fails with a unique-key error:
-/// that is what makes "submit once" hold under races.
+/// Stores the candidate's answer (or skip) `answer`, and counts the attempt in the same
+/// transaction; returns it with the id the database assigned. A second answer to the same
+/// question fails with a unique-key error: that is what makes "submit once" hold under races.
 pub async fn insert_answer(
     db: &DatabaseConnection,
     user_id: i64,
-    question_id: i64,
-    text: Option<String>,
+    mut answer: answers::Model,
 ) -> Result<answers::Model, DbErr> {
-    let skipped = text.is_none();
-    let mut answer = answers::Model {
-        answer_id: 0,
-        question_id,
-        answer_text: text,
-        is_skipped: skipped,
-        created_at: super::now(),
-    };
     // Every column as in `answer`, except the id the database assigns.
     let row = answers::ActiveModel { answer_id: NotSet, ..answer.clone().into_active_model() };
     let txn = db.begin().await?;
     // `exec` rather than `insert`: the row is known, so it is not read back (one statement).
     answer.answer_id = answers::Entity::insert(row).exec(&txn).await?.last_insert_id;
-    super::analytics::record_attempt(&txn, user_id, skipped).await?;
+    super::analytics::record_attempt(&txn, user_id, answer.is_skipped).await?;
     txn.commit().await?;
     Ok(answer)
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::Instant;
 
-use super::{Running, is_asked, records, top_skills};
+use super::{Running, is_asked, records, stored, top_skills};
 use crate::error::{AppError, ResultExt};
 use crate::messages;
 use crate::server::audit::{self, Event};
@@ -101,10 +101,14 @@ async fn skip(
     request_id: &RequestId,
     question: &questions::Model,
 ) -> Result<Result<answers::Model, Duplicate>, AppError> {
-    let skipped = db::interviews::insert_answer(&state.db, running.user.user_id, question.question_id, None)
-        .await
-        .or_duplicate()
-        .context("skipping the question")?;
+    let skipped = db::interviews::insert_answer(
+        &state.db,
+        running.user.user_id,
+        stored::answer_row(question.question_id, None, None),
+    )
+    .await
+    .or_duplicate()
+    .context("skipping the question")?;
     if skipped.is_ok() {
         let event = Event::new(audit::ANSWER_SKIPPED)
             .user(running.user.user_id)

@@ -21,11 +21,13 @@ use std::time::{Duration, Instant};
 use crate::error::{AppError, ResultExt};
 use crate::messages;
 use crate::model::home::{Home, NextStep, Returning};
-use crate::model::interview::{InterviewScreen, Progress, Reply, Run, Stage, Submitted, Turn};
+use crate::model::interview::{
+    InterviewScreen, Progress, Reply, Run, SpokenTake, Stage, Submitted, Turn, VoiceInput,
+};
 use crate::server::audit::{self, Event};
-use crate::server::coach::engine;
 use crate::server::coach::profile::TopSkill;
 use crate::server::coach::rubric::Asked;
+use crate::server::coach::{delivery, engine};
 use crate::server::db::entities::{interviews, questions, user_vacancies, users};
 use crate::server::db::interviews::QuestionRecord;
 use crate::server::db::{self, Duplicate, UniqueKeyExt};
@@ -128,6 +130,7 @@ async fn running_screen(
         progress: progress(&top_skills(user), records),
         turns: records.iter().filter(|r| is_asked(r)).enumerate().map(|(i, r)| turn(i + 1, r)).collect(),
         coach: state.coach.label(),
+        voice: if state.transcriber.is_some() { VoiceInput::Transcriber } else { VoiceInput::Browser },
     };
     let analytics = analytics_available(state, user, records).await?;
     Ok(InterviewScreen { stage: Stage::Running(run), ..documents(user, Some(&running.link), analytics) })
@@ -201,6 +204,7 @@ fn turn(number: usize, record: &QuestionRecord) -> Turn {
             (Some(text), false) => Reply::Answered {
                 text: text.clone(),
                 feedback: record.suggestion.as_ref().map(|row| Box::new(stored::feedback(row))),
+                delivery: stored::delivery(answer),
             },
             _ => Reply::Skipped,
         },
@@ -311,6 +315,7 @@ pub async fn submit(
     user: &users::Model,
     question_id: i64,
     answer: &str,
+    spoken: Option<&SpokenTake>,
 ) -> Result<Evaluated, AppError> {
     let answer = answer.trim();
     if answer.is_empty() {
@@ -322,11 +327,12 @@ pub async fn submit(
     let OpenQuestion { running, question, .. } = open_question(state, user, question_id).await?;
     // Counted before the answer is stored: a refusal leaves nothing half-done.
     limits::take(state, user.user_id, Action::CoachCall).await?;
-    let inserted =
-        db::interviews::insert_answer(&state.db, user.user_id, question_id, Some(answer.to_owned()))
-            .await
-            .or_duplicate()
-            .context("saving the answer")?;
+    let delivery = spoken.map(|take| delivery::analyse(&take.transcript, take.seconds, take.pauses));
+    let row = stored::answer_row(question_id, Some(answer.to_owned()), delivery.as_ref());
+    let inserted = db::interviews::insert_answer(&state.db, user.user_id, row)
+        .await
+        .or_duplicate()
+        .context("saving the answer")?;
     if let Err(Duplicate) = inserted {
         let skipped = db::interviews::answer_of(&state.db, question_id)
             .await
@@ -338,10 +344,13 @@ pub async fn submit(
             messages::ALREADY_ANSWERED.into()
         }));
     }
-    let event = Event::new(audit::ANSWER_SAVED)
-        .user(user.user_id)
-        .vacancy(running.link.vacancy_id)
-        .detail(format!("question {}, {} characters", question.question_order, answer.chars().count()));
+    let event =
+        Event::new(audit::ANSWER_SAVED).user(user.user_id).vacancy(running.link.vacancy_id).detail(format!(
+            "question {}, {} characters{}",
+            question.question_order,
+            answer.chars().count(),
+            if delivery.is_some() { ", spoken" } else { "" }
+        ));
     audit::record(&state.db, Some(request_id), event).await;
     let (coach_problem, coach_time) = evaluate(state, request_id, &running, &question, answer).await?;
     let screen = render(state, user, Situation::Running(Box::new(running))).await?;

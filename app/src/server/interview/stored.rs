@@ -7,10 +7,11 @@
 
 use sea_orm::Set;
 
+use crate::model::delivery::{Delivery, FillerCount};
 use crate::model::interview::{FallacyNote, Feedback};
 use crate::server::coach::fallacies::CATALOG;
 use crate::server::coach::rubric::{Assessment, RedFlag};
-use crate::server::db::entities::suggestions;
+use crate::server::db::entities::{answers, suggestions};
 
 /// One list item per line, each on a single line.
 fn to_lines<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
@@ -33,6 +34,65 @@ fn red_flag_line(flag: &RedFlag) -> String {
     } else {
         format!("\u{201c}{quote}\u{201d} \u{2014} {}", flag.issue)
     }
+}
+
+/// The row for a reply to `question_id`: a skip (`text` is `None`), a typed answer, or a spoken
+/// one with its delivery. The id is the database's to assign.
+pub fn answer_row(question_id: i64, text: Option<String>, delivery: Option<&Delivery>) -> answers::Model {
+    let figure = |n: u32| Some(i32::try_from(n).unwrap_or(i32::MAX));
+    answers::Model {
+        answer_id: 0,
+        question_id,
+        is_skipped: text.is_none(),
+        answer_text: text,
+        created_at: crate::server::db::now(),
+        input_mode: if delivery.is_some() { answers::INPUT_SPOKEN } else { answers::INPUT_TYPED }.to_owned(),
+        speaking_seconds: delivery.and_then(|d| figure(d.seconds)),
+        words_per_minute: delivery.and_then(|d| figure(d.words_per_minute)),
+        filler_count: delivery.and_then(|d| figure(d.filler_count())),
+        filler_words: delivery.map(|d| filler_words(&d.fillers)),
+        pause_count: delivery.and_then(|d| d.pauses.and_then(figure)),
+    }
+}
+
+/// `word=count` pairs, cut to the column's 255 characters at a whole pair.
+fn filler_words(fillers: &[FillerCount]) -> String {
+    let mut out = String::new();
+    for filler in fillers {
+        let pair = format!("{}={}", filler.word.replace([',', '='], " "), filler.count);
+        if out.len() + pair.len() + 1 > 255 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(',');
+        }
+        out.push_str(&pair);
+    }
+    out
+}
+
+/// The delivery a stored spoken answer shows; `None` for a typed answer or a skip.
+pub fn delivery(row: &answers::Model) -> Option<Delivery> {
+    if row.input_mode != answers::INPUT_SPOKEN {
+        return None;
+    }
+    let figure = |n: Option<i32>| n.map_or(0, |n| n.max(0) as u32);
+    let fillers = row
+        .filler_words
+        .as_deref()
+        .unwrap_or("")
+        .split(',')
+        .filter_map(|pair| {
+            let (word, count) = pair.rsplit_once('=')?;
+            Some(FillerCount { word: word.to_owned(), count: count.parse().ok()? })
+        })
+        .collect();
+    Some(Delivery {
+        seconds: figure(row.speaking_seconds),
+        words_per_minute: figure(row.words_per_minute),
+        fillers,
+        pauses: row.pause_count.map(|n| n.max(0) as u32),
+    })
 }
 
 /// The row for an assessment of `question_id`, naming the coach and its prompt version.
@@ -114,6 +174,42 @@ mod tests {
 
     use super::*;
     use crate::server::coach::fallacies::{FallacyFinding, FallacyKind};
+
+    #[test]
+    fn a_spoken_answer_keeps_its_delivery_and_a_typed_one_has_none() {
+        let spoken = Delivery {
+            seconds: 95,
+            words_per_minute: 142,
+            fillers: vec![
+                FillerCount { word: "um".into(), count: 3 },
+                FillerCount { word: "you know".into(), count: 1 },
+            ],
+            pauses: Some(2),
+        };
+        let row = answer_row(7, Some("We sharded it.".into()), Some(&spoken));
+        assert_eq!(
+            (row.input_mode.as_str(), row.filler_count, row.pause_count),
+            ("spoken", Some(4), Some(2))
+        );
+        assert_eq!(row.filler_words.as_deref(), Some("um=3,you know=1"));
+        assert_eq!(delivery(&row), Some(spoken));
+
+        let typed = answer_row(7, Some("We sharded it.".into()), None);
+        assert_eq!(
+            (typed.input_mode.as_str(), typed.speaking_seconds, delivery(&typed)),
+            ("typed", None, None)
+        );
+        let skip = answer_row(7, None, None);
+        assert!(skip.is_skipped && skip.answer_text.is_none());
+    }
+
+    #[test]
+    fn the_stored_filler_list_fits_its_column() {
+        let many: Vec<_> = (0..100).map(|i| FillerCount { word: format!("filler,{i}"), count: 1 }).collect();
+        let stored = filler_words(&many);
+        assert!(stored.len() <= 255, "{}", stored.len());
+        assert!(stored.split(',').all(|pair| pair.ends_with("=1")), "{stored}");
+    }
 
     fn assessment() -> Assessment {
         Assessment {

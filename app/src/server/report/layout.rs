@@ -9,7 +9,8 @@ use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Mm, Position, RenderResult, Size};
 
-use crate::model::analytics::{Analytics, Bin, Point, SkillResult, percent};
+use crate::model::analytics::{Analytics, Bin, Point, SkillResult, SpokenPoint, percent};
+use crate::model::delivery::{COMFORTABLE_PACE, GUIDELINE_SECONDS, LONG_PAUSE_SECONDS};
 
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
@@ -155,6 +156,26 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
             })
             .collect(),
     );
+
+    if !analytics.spoken.is_empty() {
+        heading(&mut doc, "Spoken answers");
+        doc.push(Paragraph::new(format!(
+            "Guidelines: {}\u{2013}{} minutes per answer, {}\u{2013}{} words per minute, few fillers, \
+             no silence of {} seconds or more.",
+            GUIDELINE_SECONDS.start() / 60,
+            GUIDELINE_SECONDS.end() / 60,
+            COMFORTABLE_PACE.start(),
+            COMFORTABLE_PACE.end(),
+            LONG_PAUSE_SECONDS as u32,
+        )));
+        doc.push(Break::new(0.3));
+        table(
+            &mut doc,
+            &[1, 4, 2, 2, 2, 2],
+            &SpokenPoint::HEADERS,
+            analytics.spoken.iter().map(SpokenPoint::cells).collect(),
+        );
+    }
 
     doc.push(Break::new(1.0));
     let coaches = if analytics.coaches.is_empty() {
@@ -408,6 +429,14 @@ mod tests {
                     .map(|i| Bin { from: i * 10, to: i * 10 + 10, candidates: u64::from(i), yours: i == 7 })
                     .collect(),
                 coaches: vec!["Offline coach (rules), rules-1".into()],
+                spoken: vec![SpokenPoint {
+                    number: 2,
+                    skill: "SQL".into(),
+                    seconds: 95,
+                    words_per_minute: 142,
+                    fillers: 3,
+                    pauses: Some(1),
+                }],
             },
             questions: vec![QuestionLine {
                 number: 1,
