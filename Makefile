@@ -94,6 +94,7 @@ bench: build node transcriber ## Benchmarks that print numbers (interview latenc
 	SERVER_BIN="$(SERVER_BIN)" SITE_ROOT="$(SITE_ROOT)" cargo bench -p server --bench throughput
 	SERVER_BIN="$(SERVER_BIN)" cargo bench -p server --bench documents
 	cargo bench -p server --bench analytics
+	cargo bench -p server --bench report
 
 test-browser: build node ## Playwright in Debian chromium, JavaScript off and hydrated, and a real spoken answer
 	@if [[ ! -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then \

@@ -2,10 +2,11 @@
 // the tables show with JavaScript off; hydrated, D3 draws the four charts with one point or bar
 // per number; "Download PDF" downloads the report.
 import { expect, test } from './fixtures';
-import { STRONG, question, readyCandidate, waitForHydration } from './helpers';
+import { STRONG, question, readyCandidate, seedCohort, waitForHydration } from './helpers';
 
-test('analytics appear after the first attempt, with charts, tables and the PDF', async ({ page }, info) => {
+test('analytics appear after the first attempt, with charts, tables and the PDF', async ({ page, baseURL }, info) => {
   const hydrated = info.project.use.javaScriptEnabled !== false;
+  await seedCohort(baseURL!, `analytics-${info.project.name}`);
   await readyCandidate(page, `ada-analytics-${info.project.name}@example.com`, hydrated);
   await page.getByRole('button', { name: 'Start Interview' }).click();
   await waitForHydration(page, hydrated);
@@ -25,7 +26,10 @@ test('analytics appear after the first attempt, with charts, tables and the PDF'
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your progress');
   await waitForHydration(page, hydrated);
   await expect(page.locator('.metric', { hasText: 'Questions attempted' }).locator('dd')).toHaveText('2');
-  await expect(page.locator('.metric', { hasText: 'Rank by correctness' }).locator('dd')).toHaveText(/^\d+ of \d+$/);
+  await expect(page.locator('.metric', { hasText: 'Rank among all candidates' }).locator('dd')).toHaveText(/^\d+ of \d+$/);
+  await expect(page.locator('.metric', { hasText: 'Rank among candidates for this vacancy' }).locator('dd')).toHaveText(
+    /^\d+ of \d+$/,
+  );
   const skillsTable = page.locator('figure[data-chart="skills"] table tbody tr');
   await expect(skillsTable).toHaveCount(10);
   await expect(page.locator('figure[data-chart="distribution"] tr.mine')).toHaveCount(1);

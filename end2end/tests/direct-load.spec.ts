@@ -5,7 +5,7 @@
 import type { ConsoleMessage, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { oidcAppPort } from '../playwright.config';
-import { FALLACY, STRONG, question, readyCandidate } from './helpers';
+import { FALLACY, STRONG, question, readyCandidate, seedCohort } from './helpers';
 import { bodyOf, contentModelProblems, firstDifference, literalTree, parsedByBrowser } from './markup';
 
 /// A route, the status it answers with and what it must show once loaded.
@@ -75,7 +75,8 @@ const CANDIDATE_ROUTES: Route[] = [
       await expect.soft(question(page, 1).getByRole('region', { name: 'Feedback' })).toBeVisible();
       await expect.soft(question(page, 2).getByText('Skipped.')).toBeVisible();
       await expect.soft(question(page, 3).getByRole('note', { name: 'Fallacy detected' })).toContainText('Bandwagon');
-      await expect.soft(question(page, 4).getByLabel('Your answer')).toBeEditable();
+      await expect.soft(question(page, 4).getByRole('region', { name: 'How you spoke' })).toContainText('1:15');
+      await expect.soft(question(page, 5).getByLabel('Your answer')).toBeEditable();
       await expect.soft(page.getByRole('link', { name: 'Analytics' })).toBeVisible();
     },
   },
@@ -83,12 +84,12 @@ const CANDIDATE_ROUTES: Route[] = [
     path: '/analytics',
     shows: async (page, hydrated) => {
       await expect.soft(heading(page)).toHaveText('Your progress');
-      await expect.soft(page.locator('.metric', { hasText: 'Questions attempted' }).locator('dd')).toHaveText('3');
+      await expect.soft(page.locator('.metric', { hasText: 'Questions attempted' }).locator('dd')).toHaveText('4');
       await expect.soft(page.getByRole('button', { name: 'Download PDF' })).toBeVisible();
       const figures = page.locator('figure[data-chart]');
-      await expect.soft(figures).toHaveCount(4);
+      await expect.soft(figures).toHaveCount(5);
       // Hydrated, D3 draws every chart; without JavaScript the tables stand in for them.
-      for (const kind of ['progress', 'averages', 'distribution', 'skills']) {
+      for (const kind of ['progress', 'averages', 'distribution', 'skills', 'pace']) {
         const svg = page.locator(`figure[data-chart="${kind}"] .chart svg`);
         await expect.soft(svg, `the ${kind} chart`).toHaveCount(hydrated ? 1 : 0);
         await expect.soft(page.locator(`figure[data-chart="${kind}"] table tbody tr`).first()).toBeAttached();
@@ -207,12 +208,14 @@ test('the markup check tells valid HTML from markup the parser re-parents or for
   }
 });
 
-test('every route loads directly, for a candidate with answers and for a visitor', async ({ page }, info) => {
+test('every route loads directly, for a candidate with answers and for a visitor', async ({ page, baseURL }, info) => {
   test.setTimeout(240_000);
   const hydrated = info.project.use.javaScriptEnabled !== false;
+  await seedCohort(baseURL!, `direct-${info.project.name}`);
 
-  // A candidate with everything each page can show: feedback, a skip, a fallacy ribbon, an open
-  // question, and so analytics with all four charts.
+  // A candidate with everything each page can show: feedback, a skip, a fallacy ribbon, a spoken
+  // answer, an open question, and so analytics with all five charts (five other candidates make
+  // the ranks and the distribution appear).
   await readyCandidate(page, `ada-direct-${info.project.name}@example.com`, hydrated);
   await page.getByRole('button', { name: 'Start Interview' }).click();
   await expect(question(page, 1)).toBeVisible();
@@ -228,6 +231,23 @@ test('every route loads directly, for a candidate with answers and for a visitor
   await expect(question(page, 3).getByRole('note', { name: 'Fallacy detected' })).toBeVisible();
   await page.getByRole('button', { name: 'Next Question' }).click();
   await expect(question(page, 4).getByLabel('Your answer')).toBeVisible();
+  // A spoken answer, sent as the recorder sends it (what was heard, for its delivery).
+  const screen = await (await page.request.post('/api/interview', { headers: { Origin: baseURL! } })).json();
+  const fourth = screen.stage.Running.turns[3].question_id;
+  const spoken = await page.request.post('/api/interview/answer', {
+    headers: { Origin: baseURL! },
+    form: {
+      question_id: String(fourth),
+      answer: STRONG,
+      spoken_seconds: '75',
+      spoken_transcript: `Um, ${STRONG} You know, it worked.`,
+      spoken_pauses: '1',
+    },
+  });
+  expect(spoken.ok()).toBe(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Next Question' }).click();
+  await expect(question(page, 5).getByLabel('Your answer')).toBeVisible();
 
   for (const route of CANDIDATE_ROUTES) await loadDirectly(page, route, hydrated);
 

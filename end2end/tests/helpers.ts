@@ -1,6 +1,7 @@
 // Shared steps of the interview and analytics journeys.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, request, type Page } from '@playwright/test';
 
 const fixtures = path.join(__dirname, '..', '..', 'server', 'tests', 'fixtures');
 
@@ -43,3 +44,31 @@ export function question(page: Page, n: number) {
   return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: `Question ${n}`, exact: true }) });
 }
 
+
+/// Five other candidates, each with one evaluated answer for the same job description as
+/// `readyCandidate`'s, so that ranks and the distribution have enough candidates to show
+/// (a comparison needs five others). Made through the same requests the pages send.
+export async function seedCohort(baseURL: string, tag: string) {
+  const cv = readFileSync(path.join(fixtures, 'cv-two-pages.pdf'));
+  const jd = readFileSync(path.join(fixtures, 'jd.txt'));
+  for (let i = 1; i <= 5; i++) {
+    const other = await request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL } });
+    const ok = async (response: Promise<{ ok(): boolean; status(): number; url(): string }>) => {
+      const done = await response;
+      expect(done.ok(), `${done.url()} answered ${done.status()}`).toBe(true);
+      return done;
+    };
+    await ok(other.post('/auth/dev', { form: { first_name: `Peer${i}`, last_name: 'Tester', email: `peer${i}-${tag}@example.com` } }));
+    await ok(other.post('/documents/cv', { multipart: { file: { name: 'cv.pdf', mimeType: 'application/pdf', buffer: cv } } }));
+    await ok(
+      other.post('/documents/jd', {
+        multipart: { file: { name: 'jd.txt', mimeType: 'text/plain', buffer: jd }, position_title: 'Backend Engineer' },
+      }),
+    );
+    const started = await (await ok(other.post('/api/interview/start', { form: {} }))).json();
+    const questionId = started.stage.Running.turns[0].question_id;
+    const answer = `${STRONG} I also measured the error budget every week for ${i} quarters.`;
+    await ok(other.post('/api/interview/answer', { form: { question_id: String(questionId), answer } }));
+    await other.dispose();
+  }
+}

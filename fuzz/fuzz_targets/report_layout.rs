@@ -6,7 +6,11 @@
 //! numbers stay within what the server produces (scores 0–100, averages 0–100, counts).
 #![no_main]
 
-use interview_coach_fuzz::model::analytics::{Analytics, Bin, Point, SkillResult, SpokenPoint, Standing, Summary};
+use interview_coach_fuzz::model::analytics::{
+    Analytics, Bin, Comparison, Point, SkillResult, SpokenPoint, Standing, Summary,
+};
+use interview_coach_fuzz::model::delivery::{Delivery, FillerCount};
+use interview_coach_fuzz::model::interview::{FallacyNote, Feedback};
 use interview_coach_fuzz::server::report::layout::{QuestionLine, ReportData, render};
 use libfuzzer_sys::arbitrary::{Result, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -28,6 +32,24 @@ fn list<T>(
     (0..len).map(|i| item(u, i)).collect()
 }
 
+fn feedback(u: &mut Unstructured<'_>) -> Result<Feedback> {
+    Ok(Feedback {
+        correctness: u.int_in_range(0..=100)?,
+        role_relevance: u.int_in_range(0..=100)?,
+        improvements: list(u, 5, |u, _| text(u))?,
+        red_flags: list(u, 5, |u, _| text(u))?,
+        suggested_rewrite: text(u)?,
+        followup_question: None,
+        coach_hint: text(u)?,
+        fallacy: if u.arbitrary()? {
+            Some(FallacyNote { name: text(u)?, definition: text(u)?, why: text(u)?, interview_risk: text(u)? })
+        } else {
+            None
+        },
+        coach: text(u)?,
+    })
+}
+
 fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
     let summary = Summary {
         attempted: u.int_in_range(0..=500)?,
@@ -37,16 +59,23 @@ fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
         avg_relevance: if u.arbitrary()? { Some(percent(u)?) } else { None },
         avg_red_flags: f64::from(u.int_in_range(0..=600u16)?) / 100.0,
     };
-    let standing = if u.arbitrary()? {
-        let candidates = u.int_in_range(1..=1_000_000)?;
-        Some(Standing { rank: u.int_in_range(1..=candidates)?, candidates, percentile: percent(u)? })
-    } else {
-        None
+    let mut comparison = |u: &mut Unstructured<'_>| -> Result<Comparison> {
+        Ok(match u.int_in_range(0..=2u8)? {
+            0 => Comparison::NotRanked,
+            1 => Comparison::TooFew,
+            _ => {
+                let candidates = u.int_in_range(6..=1_000_000)?;
+                Comparison::Ranked(Standing { rank: u.int_in_range(1..=candidates)?, candidates, percentile: percent(u)? })
+            }
+        })
     };
+    let overall = comparison(u)?;
+    let in_vacancy = comparison(u)?;
     let analytics = Analytics {
         position_title: text(u)?,
         summary,
-        standing,
+        overall,
+        in_vacancy,
         series: list(u, 40, |u, i| {
             Ok(Point {
                 number: i + 1,
@@ -63,7 +92,7 @@ fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
             })
         })?,
         weakest: list(u, 3, |u, _| text(u))?,
-        distribution: (0..10u8)
+        distribution: if u.arbitrary()? { Vec::new() } else { (0..10u8)
             .map(|i| {
                 Ok(Bin {
                     from: i * 10,
@@ -72,7 +101,7 @@ fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
                     yours: u.arbitrary()?,
                 })
             })
-            .collect::<Result<_>>()?,
+            .collect::<Result<_>>()? },
         coaches: list(u, 3, |u, _| text(u))?,
         spoken: list(u, 20, |u, i| {
             Ok(SpokenPoint {
@@ -98,6 +127,18 @@ fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
                 status: *u.choose(&["answered", "skipped", "awaiting feedback"])?,
                 correctness: if u.arbitrary()? { Some(u.int_in_range(0..=100)?) } else { None },
                 relevance: if u.arbitrary()? { Some(u.int_in_range(0..=100)?) } else { None },
+                answer: if u.arbitrary()? { Some(text(u)?) } else { None },
+                feedback: if u.arbitrary()? { Some(feedback(u)?) } else { None },
+                delivery: if u.arbitrary()? {
+                    Some(Delivery {
+                        seconds: u.int_in_range(0..=330)?,
+                        words_per_minute: u.int_in_range(0..=600)?,
+                        fillers: list(u, 5, |u, _| Ok(FillerCount { word: text(u)?, count: u.int_in_range(1..=99)? }))?,
+                        pauses: if u.arbitrary()? { Some(u.int_in_range(0..=330)?) } else { None },
+                    })
+                } else {
+                    None
+                },
             })
         })?,
     })

@@ -37,6 +37,7 @@ pub mod server {
 pub mod model {
     pub mod analytics;
     pub mod delivery;
+    pub mod interview;
 }
 
 /// A fuzz input cut into `N` texts at NUL bytes (the last one keeps any further NULs), each

@@ -7,20 +7,41 @@ use serde::{Deserialize, Serialize};
 pub struct Analytics {
     pub position_title: String,
     pub summary: Summary,
-    /// `None` until the candidate has an evaluated answer.
-    pub standing: Option<Standing>,
+    /// Where the candidate stands among everyone with an evaluated answer.
+    pub overall: Comparison,
+    /// Where the candidate stands among the candidates who practised for the same vacancy (the
+    /// same job description file), on their answers for it.
+    pub in_vacancy: Comparison,
     /// Correctness and relevance of each evaluated answer, in the order given.
     pub series: Vec<Point>,
     /// The vacancy's ten skills, in rank order.
     pub skills: Vec<SkillResult>,
     /// The skills to practise next.
     pub weakest: Vec<String>,
-    /// All ranked candidates' average correctness in ten bins of 10 %.
+    /// All ranked candidates' average correctness in ten bins of 10 %; empty while fewer than
+    /// [`MIN_OTHER_CANDIDATES`] others are ranked (the bins would show where they are).
     pub distribution: Vec<Bin>,
     /// Which coach (and prompt or rules version) produced the scores.
     pub coaches: Vec<String>,
     /// The delivery of each spoken answer, in the order given (empty when all were typed).
     pub spoken: Vec<SpokenPoint>,
+}
+
+impl Analytics {
+    /// The summary metrics as label and value, as the page and the PDF report show them.
+    pub fn summary_rows(&self) -> Vec<(&'static str, String)> {
+        let summary = &self.summary;
+        vec![
+            ("Questions attempted", summary.attempted.to_string()),
+            ("Average correctness", percent(summary.avg_correctness)),
+            ("Average role relevance", percent(summary.avg_relevance)),
+            ("Red flags per question", format!("{:.2}", summary.avg_red_flags)),
+            ("Rank among all candidates", self.overall.rank_text()),
+            ("Candidates you outperform", self.overall.percentile_text()),
+            ("Rank among candidates for this vacancy", self.in_vacancy.rank_text()),
+            ("Of them, you outperform", self.in_vacancy.percentile_text()),
+        ]
+    }
 }
 
 /// How one spoken answer was delivered.
@@ -48,6 +69,49 @@ pub struct Summary {
     pub avg_relevance: Option<f64>,
     /// Red flags per attempted question.
     pub avg_red_flags: f64,
+}
+
+/// A comparison needs this many other candidates in the group, so that no one can work out
+/// another person's scores from it.
+pub const MIN_OTHER_CANDIDATES: u64 = 5;
+
+/// Shown instead of a rank while a group is too small.
+pub const TOO_FEW_TO_COMPARE: &str = "not enough candidates yet to compare";
+
+/// A candidate's place in one group of candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Comparison {
+    /// The candidate has no evaluated answer (in this group) yet.
+    NotRanked,
+    /// Fewer than [`MIN_OTHER_CANDIDATES`] others are ranked in the group.
+    TooFew,
+    Ranked(Standing),
+}
+
+impl Comparison {
+    /// "2 of 40", or why there is no rank.
+    pub fn rank_text(&self) -> String {
+        match self {
+            Self::NotRanked => "not ranked yet".to_owned(),
+            Self::TooFew => TOO_FEW_TO_COMPARE.to_owned(),
+            Self::Ranked(s) => format!("{} of {}", s.rank, s.candidates),
+        }
+    }
+
+    /// "25.0 %", or a dash.
+    pub fn percentile_text(&self) -> String {
+        match self {
+            Self::Ranked(s) => format!("{:.1} %", s.percentile),
+            _ => "\u{2014}".to_owned(),
+        }
+    }
+
+    pub fn ranked(&self) -> Option<Standing> {
+        match self {
+            Self::Ranked(s) => Some(*s),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

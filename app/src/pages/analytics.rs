@@ -7,7 +7,7 @@ use leptos_meta::Script;
 use crate::api::analytics::get_analytics;
 use crate::components::chart::{ChartFrame, TableRow};
 use crate::components::problem::loaded;
-use crate::model::analytics::{Analytics, SpokenPoint, percent};
+use crate::model::analytics::{Analytics, MIN_OTHER_CANDIDATES, SpokenPoint, TOO_FEW_TO_COMPARE, percent};
 
 #[component]
 pub fn AnalyticsPage() -> impl IntoView {
@@ -21,31 +21,9 @@ pub fn AnalyticsPage() -> impl IntoView {
 
 #[component]
 fn AnalyticsView(analytics: Analytics) -> impl IntoView {
-    let Analytics {
-        position_title,
-        summary,
-        standing,
-        series,
-        skills,
-        weakest,
-        distribution,
-        coaches,
-        spoken,
-    } = analytics;
-    let standing_text = match standing {
-        Some(s) => format!("{} of {}", s.rank, s.candidates),
-        None => "not ranked yet".to_owned(),
-    };
-    let percentile_text =
-        standing.map_or_else(|| "\u{2014}".to_owned(), |s| format!("{:.1} %", s.percentile));
-    let metrics = [
-        ("Questions attempted", summary.attempted.to_string()),
-        ("Average correctness", percent(summary.avg_correctness)),
-        ("Average role relevance", percent(summary.avg_relevance)),
-        ("Red flags per question", format!("{:.2}", summary.avg_red_flags)),
-        ("Rank by correctness", standing_text),
-        ("Candidates you outperform", percentile_text),
-    ];
+    let metrics = analytics.summary_rows();
+    let Analytics { position_title, summary, series, skills, weakest, distribution, coaches, spoken, .. } =
+        analytics;
     let averages_json = serde_json::json!({
         "correctness": summary.avg_correctness, "relevance": summary.avg_relevance
     })
@@ -113,7 +91,8 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
         </dl>
         <p class="hint">
             {format!("{} answered, {} skipped, {} with feedback. ", summary.attempted - summary.skipped, summary.skipped, summary.evaluated)}
-            "Rank 1 is the highest average correctness among all candidates with feedback; equal averages share a rank."
+            "Rank 1 is the highest average correctness among candidates with feedback; equal averages share a rank. \
+             A rank is shown once at least five other candidates are in the group, so no one can work out another person's scores."
         </p>
         {(!weakest.is_empty()).then(|| view! {
             <p class="weakest"><strong>"Practise next: "</strong>{weakest.join(", ")}</p>
@@ -123,12 +102,29 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
                 headers=&["Answer", "Skill", "Correctness", "Role relevance"] rows=progress_rows/>
             <ChartFrame kind="averages" title="Average correctness and role relevance" data=averages_json
                 headers=&["Measure", "Average"] rows=average_rows/>
-            <ChartFrame kind="distribution" title="All candidates' average correctness (you are marked)"
-                data=distribution_json headers=&["Average correctness", "Candidates"] rows=distribution_rows/>
+            {if distribution.is_empty() {
+                view! {
+                    <figure class="chart-frame" aria-labelledby="chart-distribution">
+                        <figcaption id="chart-distribution">"All candidates' average correctness"</figcaption>
+                        <p class="hint">{format!("{}: the chart appears once {} other candidates have feedback.", capitalised(TOO_FEW_TO_COMPARE), MIN_OTHER_CANDIDATES)}</p>
+                    </figure>
+                }.into_any()
+            } else {
+                view! {
+                    <ChartFrame kind="distribution" title="All candidates' average correctness (you are marked)"
+                        data=distribution_json headers=&["Average correctness", "Candidates"] rows=distribution_rows/>
+                }.into_any()
+            }}
             <ChartFrame kind="skills" title="Correctness per skill" data=skills_json
                 headers=&["Skill", "Questions", "Average correctness"] rows=skill_rows/>
             {spoken_chart}
         </div>
         <p class="hint">"Scores by " {coaches.join("; ")} ". Probabilistic coaching, not truth."</p>
     }
+}
+
+/// "not enough…" → "Not enough…".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -5,13 +5,14 @@
 use std::sync::Arc;
 
 use app::error::AppError;
-use app::model::analytics::Analytics;
-use app::model::interview::InterviewScreen;
+use app::model::analytics::{Analytics, Comparison, TOO_FEW_TO_COMPARE};
+use app::model::interview::{InterviewScreen, Run};
 use app::server::db::analytics::{all_stats, histogram, recompute};
 use sea_orm::EntityTrait;
 
-use crate::interview::{current, next, started, submit};
+use crate::interview::{current, next, running, started, submit};
 use crate::support::coach::{ScriptedCoach, scripted_answer};
+use crate::support::files::fixture;
 use crate::support::{Browser, TestApp, location, spawn_app_with_coach};
 
 async fn scripted_app() -> TestApp {
@@ -21,7 +22,22 @@ async fn scripted_app() -> TestApp {
 /// Plays a candidate: each entry answers the question on screen with those scores (`Some`) or
 /// skips it (`None`), moving to the next question after each.
 async fn play(app: &TestApp, name: &str, script: &[Option<(u8, u8, usize)>]) -> Browser {
-    let (browser, mut run) = started(app, name, &format!("{}@example.com", name.to_lowercase())).await;
+    let (browser, run) = started(app, name, &format!("{}@example.com", name.to_lowercase())).await;
+    play_from(browser, run, script).await
+}
+
+/// Like [`play`] for a candidate practising for another vacancy (a job description of their own).
+async fn play_elsewhere(app: &TestApp, name: &str, script: &[Option<(u8, u8, usize)>]) -> Browser {
+    let browser = app.signed_in(name, &format!("{}@example.com", name.to_lowercase())).await;
+    browser.upload("/documents/cv", "cv.pdf", fixture("cv-two-pages.pdf"), None).await;
+    let mut jd = fixture("jd.txt");
+    jd.extend_from_slice(format!("\nTeam: {name}'s platform group.\n").as_bytes());
+    browser.upload("/documents/jd", "other-jd.txt", jd, Some("Platform Engineer")).await;
+    let run = running(browser.call_ok("interview/start", &[]).await);
+    play_from(browser, run, script).await
+}
+
+async fn play_from(browser: Browser, mut run: Run, script: &[Option<(u8, u8, usize)>]) -> Browser {
     for step in script {
         let id = current(&run).question_id;
         if let Some((correctness, relevance, flags)) = step {
@@ -53,7 +69,8 @@ async fn analytics_open_only_after_the_first_attempt_and_skips_count_without_a_r
         (1, 1, 0)
     );
     assert_eq!(analytics.summary.avg_correctness, None);
-    assert_eq!(analytics.standing, None, "only skips: not ranked");
+    assert_eq!(analytics.overall, Comparison::NotRanked, "only skips: not ranked");
+    assert_eq!(analytics.in_vacancy, Comparison::NotRanked);
     assert_eq!(analytics.skills.len(), 10);
     assert_eq!(analytics.skills[0].questions, 1, "the skipped question counts for its skill");
     let page = ada.page(&app.url("/interview")).await;
@@ -82,14 +99,31 @@ async fn metrics_and_standing_match_a_hand_computation() {
     assert_eq!(summary.avg_correctness, Some(70.0));
     assert_eq!(summary.avg_relevance, Some(50.0));
     assert_eq!(format!("{:.2}", summary.avg_red_flags), "0.33", "1 red flag over 3 attempted");
-    let rank = |a: &Analytics| a.standing.map(|s| (s.rank, s.candidates, format!("{:.1}", s.percentile)));
-    assert_eq!(rank(&cy_view), Some((1, 4, "75.0".into())), "Cy beats three of four");
-    assert_eq!(rank(&ada_view), Some((2, 4, "25.0".into())), "Ada and Ben tie at 70 and share rank 2");
-    assert_eq!(rank(&ben_view), Some((2, 4, "25.0".into())));
-    assert_eq!(rank(&di_view), Some((4, 4, "0.0".into())), "the next rank after a tie skips");
-    assert_eq!(rank(&eve_view), None);
+    // Four ranked candidates: each has three others, too few to compare with.
+    for view in [&ada_view, &ben_view, &cy_view, &di_view] {
+        assert_eq!((view.overall, view.in_vacancy), (Comparison::TooFew, Comparison::TooFew));
+    }
+    assert_eq!(eve_view.overall, Comparison::NotRanked);
+    assert!(ada_view.distribution.is_empty(), "the bins would show where the three others are");
+    let page = ada.page(&app.url("/analytics")).await;
+    assert!(page.contains(TOO_FEW_TO_COMPARE) && !page.contains("of 4"), "{page}");
+
+    // Two more make six: everyone now has five others.
+    play(&app, "Fay", &[Some((95, 90, 0))]).await;
+    play(&app, "Gus", &[Some((40, 40, 1))]).await;
+    let ada_view: Analytics = ada.call_ok("analytics", &[]).await;
+    let ben_view: Analytics = ben.call_ok("analytics", &[]).await;
+    let cy_view: Analytics = cy.call_ok("analytics", &[]).await;
+    let di_view: Analytics = di.call_ok("analytics", &[]).await;
+    let rank =
+        |a: &Analytics| a.overall.ranked().map(|s| (s.rank, s.candidates, format!("{:.1}", s.percentile)));
+    assert_eq!(rank(&cy_view), Some((2, 6, "66.7".into())), "Cy beats four of six");
+    assert_eq!(rank(&ada_view), Some((3, 6, "33.3".into())), "Ada and Ben tie at 70 and share rank 3");
+    assert_eq!(rank(&ben_view), Some((3, 6, "33.3".into())));
+    assert_eq!(rank(&di_view), Some((5, 6, "16.7".into())), "the next rank after a tie skips");
+    assert_eq!(ada_view.in_vacancy, ada_view.overall, "everyone practised the same job description");
     let bins: Vec<u64> = ada_view.distribution.iter().map(|b| b.candidates).collect();
-    assert_eq!(bins, [0, 0, 0, 0, 0, 1, 0, 2, 0, 1]);
+    assert_eq!(bins, [0, 0, 0, 0, 1, 1, 0, 2, 0, 2]);
     assert!(ada_view.distribution[7].yours && !ada_view.distribution[5].yours);
     let points: Vec<(usize, u8, u8)> =
         ada_view.series.iter().map(|p| (p.number, p.correctness, p.relevance)).collect();
@@ -102,10 +136,57 @@ async fn metrics_and_standing_match_a_hand_computation() {
     assert_eq!(ada_view.coaches, ["Scripted coach, scripted-1"]);
     let page = ada.page(&app.url("/analytics")).await;
     assert!(
-        page.contains("70.0 %") && page.contains("2 of 4") && page.contains("25.0 %"),
+        page.contains("70.0 %") && page.contains("3 of 6") && page.contains("33.3 %"),
         "the page shows them"
     );
     assert!(page.contains("Correctness per skill") && page.contains("<table class=\"chart-data\""));
+}
+
+#[tokio::test]
+async fn the_vacancy_rank_needs_five_others_who_practised_the_same_job_description() {
+    let app = scripted_app().await;
+    let ada = play(&app, "Ada", &[Some((70, 60, 0))]).await;
+    for (name, score) in [("Ben", 80), ("Cy", 60), ("Di", 50), ("Eve", 90)] {
+        play(&app, name, &[Some((score, 50, 0))]).await;
+    }
+    // Two more candidates for another vacancy: enough for the overall rank only.
+    play_elsewhere(&app, "Fay", &[Some((40, 40, 0))]).await;
+    play_elsewhere(&app, "Gus", &[Some((30, 40, 0))]).await;
+
+    let four_others: Analytics = ada.call_ok("analytics", &[]).await;
+    let four_page = ada.page(&app.url("/analytics")).await;
+    let four_pdf = report_text(&ada, &app).await;
+    play(&app, "Hal", &[Some((20, 20, 0))]).await;
+    let five_others: Analytics = ada.call_ok("analytics", &[]).await;
+    let five_page = ada.page(&app.url("/analytics")).await;
+    let five_pdf = report_text(&ada, &app).await;
+
+    let overall = |a: &Analytics| a.overall.ranked().map(|s| (s.rank, s.candidates));
+    assert_eq!(overall(&four_others), Some((3, 7)), "Eve and Ben above Ada among all seven");
+    assert_eq!(four_others.in_vacancy, Comparison::TooFew, "four others for this job description");
+    let in_vacancy =
+        five_others.in_vacancy.ranked().map(|s| (s.rank, s.candidates, format!("{:.1}", s.percentile)));
+    assert_eq!(in_vacancy, Some((3, 6, "50.0".into())), "Ada beats Cy, Di and Hal of six");
+    assert_eq!(overall(&five_others), Some((3, 8)));
+    for (page, pdf) in [(&four_page, &four_pdf), (&five_page, &five_pdf)] {
+        assert!(
+            page.contains("Rank among candidates for this vacancy")
+                && pdf.contains("Rank among candidates for this vacancy")
+        );
+        assert!(page.contains("3 of 7") || page.contains("3 of 8"), "{page}");
+    }
+    assert!(four_page.contains(TOO_FEW_TO_COMPARE) && four_pdf.contains(TOO_FEW_TO_COMPARE));
+    assert!(!five_page.contains(TOO_FEW_TO_COMPARE), "{five_page}");
+    assert!(five_page.contains("3 of 6") && five_pdf.contains("3 of 6"), "{five_pdf}");
+    assert!(!five_pdf.contains(TOO_FEW_TO_COMPARE), "{five_pdf}");
+}
+
+/// The text of the caller's PDF report, on one line.
+async fn report_text(browser: &Browser, app: &TestApp) -> String {
+    let pdf = browser.post_form(&app.url("/analytics/report"), &[]).await.bytes().await.unwrap();
+    let kind = app::server::documents::detect("report.pdf", &pdf).expect("a PDF");
+    let text = app::server::documents::extract_blocking(kind, &pdf).expect("readable").text;
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A small deterministic generator, so a failing run can be replayed.
@@ -243,7 +324,7 @@ async fn the_pdf_report_holds_the_numbers_renders_and_is_only_for_its_owner() {
         "70.0 %",
         "50.0 %",
         "0.33",
-        "1 of 2",
+        TOO_FEW_TO_COMPARE,
         "Scripted coach, scripted-1",
         "Probabilistic coaching, not truth",
     ] {

@@ -1,7 +1,7 @@
 //! Analytics maths over plain numbers: averages, the rank key, rank and percentile from the
 //! histogram of all candidates' keys, the distribution's bins, and the weakest skills.
 
-use crate::model::analytics::SkillResult;
+use crate::model::analytics::{self, Comparison, MIN_OTHER_CANDIDATES, SkillResult};
 
 /// Average correctness in hundredths of a percent (0–10000), rounded half up; the key candidates
 /// are ranked by. `None` before the first evaluated answer.
@@ -41,6 +41,27 @@ pub fn standing(key: i32, histogram: &[(i32, i64)]) -> Standing {
     Standing { rank: above + 1, candidates: total, percentile: below as f64 * 100.0 / total as f64 }
 }
 
+/// The candidate with `key` (`None`: not ranked) compared with the group whose keys are in
+/// `histogram`, shown only when at least [`MIN_OTHER_CANDIDATES`] others are ranked in it.
+pub fn compare(key: Option<i32>, histogram: &[(i32, i64)]) -> Comparison {
+    let Some(key) = key else { return Comparison::NotRanked };
+    if !enough_to_compare(histogram) {
+        return Comparison::TooFew;
+    }
+    let s = standing(key, histogram);
+    Comparison::Ranked(analytics::Standing {
+        rank: s.rank,
+        candidates: s.candidates,
+        percentile: s.percentile,
+    })
+}
+
+/// Whether the group in `histogram` has [`MIN_OTHER_CANDIDATES`] besides any one candidate.
+pub fn enough_to_compare(histogram: &[(i32, i64)]) -> bool {
+    let ranked: i64 = histogram.iter().map(|&(_, count)| count.max(0)).sum();
+    ranked as u64 > MIN_OTHER_CANDIDATES
+}
+
 /// How many candidates fall in each of `bins` equal slices of 0–100 % (the last one includes
 /// 100 %), from the histogram rows.
 pub fn distribution(histogram: &[(i32, i64)], bins: usize) -> Vec<u64> {
@@ -71,6 +92,19 @@ pub fn weakest(skills: &[SkillResult], limit: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rank_needs_five_other_ranked_candidates() {
+        // The candidate (key 7000) and four others: too few; a fifth other makes a rank.
+        let four_others = [(7000, 1), (5000, 2), (9000, 2)];
+        let five_others = [(7000, 1), (5000, 2), (9000, 3)];
+
+        assert_eq!(compare(Some(7000), &four_others), Comparison::TooFew);
+        let Comparison::Ranked(standing) = compare(Some(7000), &five_others) else { panic!("ranked") };
+        assert_eq!((standing.rank, standing.candidates), (4, 6));
+        assert_eq!(compare(None, &five_others), Comparison::NotRanked);
+        assert!(!enough_to_compare(&four_others) && enough_to_compare(&five_others));
+    }
 
     #[test]
     fn the_rank_key_is_the_average_in_hundredths_rounded_half_up() {

@@ -8,11 +8,11 @@ pub mod metrics;
 use std::time::Instant;
 
 use crate::error::{AppError, ResultExt};
-use crate::model::analytics::{Analytics, Bin, Point, SkillResult, SpokenPoint, Standing, Summary};
+use crate::model::analytics::{Analytics, Bin, Comparison, Point, SkillResult, SpokenPoint, Summary};
 use crate::server::audit::{self, Event};
 use crate::server::coach::profile::TopSkill;
 use crate::server::db;
-use crate::server::db::analytics::Attempt;
+use crate::server::db::analytics::{Attempt, CohortMember};
 use crate::server::db::entities::{answers, users};
 use crate::server::request_id::RequestId;
 use crate::server::state::AppState;
@@ -36,11 +36,10 @@ pub async fn analytics(
     let (analytics, _) = compute(state, user).await?;
     let event =
         Event::new(audit::ANALYTICS_RENDERED).user(user.user_id).duration(started.elapsed()).detail(format!(
-            "{} attempted, rank {}",
+            "{} attempted, rank {} overall, {} for the vacancy",
             analytics.summary.attempted,
-            analytics
-                .standing
-                .map_or_else(|| "none".to_owned(), |s| format!("{} of {}", s.rank, s.candidates))
+            analytics.overall.rank_text(),
+            analytics.in_vacancy.rank_text(),
         ));
     audit::record(&state.db, Some(request_id), event).await;
     Ok(analytics)
@@ -55,11 +54,21 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
         .ok_or_else(|| AppError::Conflict(NOTHING_YET.into()))?;
     let histogram = db::analytics::histogram(&state.db).await.context("reading the score histogram")?;
     let attempts = db::analytics::attempts(&state.db, user.user_id).await.context("reading the attempts")?;
-    let position_title = db::vacancies::current(&state.db, user.user_id)
-        .await
-        .context("reading the current vacancy")?
-        .map(|(link, _)| link.position_title)
-        .unwrap_or_default();
+    let current =
+        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
+    let in_vacancy = match &current {
+        Some((link, _)) => {
+            let cohort = db::analytics::cohort(&state.db, link.vacancy_id)
+                .await
+                .context("reading the vacancy's cohort")?;
+            let key = |m: &CohortMember| metrics::rank_key(m.correctness_sum, m.evaluated);
+            let mine = cohort.iter().find(|m| m.user_id == user.user_id).and_then(key);
+            let keys: Vec<(i32, i64)> = cohort.iter().filter_map(key).map(|k| (k, 1)).collect();
+            metrics::compare(mine, &keys)
+        }
+        None => Comparison::NotRanked,
+    };
+    let position_title = current.map(|(link, _)| link.position_title).unwrap_or_default();
 
     let summary = Summary {
         attempted: stats.attempted as u64,
@@ -69,21 +78,22 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
         avg_relevance: metrics::average(stats.relevance_sum, stats.evaluated),
         avg_red_flags: metrics::average(stats.red_flags_sum, stats.attempted).unwrap_or(0.0),
     };
-    let standing = stats.rank_key.map(|key| {
-        let s = metrics::standing(key, &histogram);
-        Standing { rank: s.rank, candidates: s.candidates, percentile: s.percentile }
-    });
+    let overall = metrics::compare(stats.rank_key, &histogram);
     let yours = stats.rank_key.map(|key| metrics::bin_of(key, BINS));
-    let distribution = metrics::distribution(&histogram, BINS)
-        .into_iter()
-        .enumerate()
-        .map(|(i, candidates)| Bin {
-            from: (i * 100 / BINS) as u8,
-            to: ((i + 1) * 100 / BINS) as u8,
-            candidates,
-            yours: yours == Some(i),
-        })
-        .collect();
+    let distribution = if metrics::enough_to_compare(&histogram) {
+        metrics::distribution(&histogram, BINS)
+            .into_iter()
+            .enumerate()
+            .map(|(i, candidates)| Bin {
+                from: (i * 100 / BINS) as u8,
+                to: ((i + 1) * 100 / BINS) as u8,
+                candidates,
+                yours: yours == Some(i),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let top: Vec<TopSkill> =
         user.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
     let skills = per_skill(&top, &attempts);
@@ -91,7 +101,8 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
     let analytics = Analytics {
         position_title,
         summary,
-        standing,
+        overall,
+        in_vacancy,
         series: series(&attempts),
         skills,
         weakest,

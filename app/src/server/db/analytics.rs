@@ -114,6 +114,30 @@ pub async fn histogram(db: &DatabaseConnection) -> Result<Vec<(i32, i64)>, DbErr
     Ok(rows.into_iter().map(|row| (row.rank_key, row.candidates)).collect())
 }
 
+/// One candidate's evaluated answers for one vacancy: the sum of their correctness and how
+/// many there are.
+#[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
+pub struct CohortMember {
+    pub user_id: i64,
+    pub correctness_sum: i64,
+    pub evaluated: i64,
+}
+
+/// Every candidate with an evaluated answer for `vacancy_id` (a cohort: candidates who uploaded
+/// the same job description), from the base tables through their indexes.
+pub async fn cohort(db: &DatabaseConnection, vacancy_id: i64) -> Result<Vec<CohortMember>, DbErr> {
+    let sql = "SELECT uv.user_id AS user_id, \
+                 CAST(SUM(s.correctness) AS SIGNED) AS correctness_sum, \
+                 CAST(COUNT(s.suggestion_id) AS SIGNED) AS evaluated \
+               FROM user_vacancies uv \
+               JOIN questions q ON q.user_vacancy_id = uv.user_vacancy_id \
+               JOIN suggestions s ON s.question_id = q.question_id \
+               WHERE uv.vacancy_id = ? \
+               GROUP BY uv.user_id";
+    let statement = Statement::from_sql_and_values(db.get_database_backend(), sql, [vacancy_id.into()]);
+    CohortMember::find_by_statement(statement).all(db).await
+}
+
 /// One attempted question of a candidate, with its scores when evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, FromQueryResult)]
 pub struct Attempt {

@@ -239,6 +239,20 @@ pub async fn insert_answer(
     Ok(answer)
 }
 
+/// The answers and the feedback of `question_ids` (the report prints them in full). The ids
+/// come from the caller's own attempts.
+pub async fn answers_and_suggestions(
+    db: &DatabaseConnection,
+    question_ids: &[i64],
+) -> Result<(Vec<answers::Model>, Vec<suggestions::Model>), DbErr> {
+    let ids = question_ids.iter().copied();
+    let answers =
+        answers::Entity::find().filter(answers::Column::QuestionId.is_in(ids.clone())).all(db).await?;
+    let suggestions =
+        suggestions::Entity::find().filter(suggestions::Column::QuestionId.is_in(ids)).all(db).await?;
+    Ok((answers, suggestions))
+}
+
 pub async fn answer_of(db: &DatabaseConnection, question_id: i64) -> Result<Option<answers::Model>, DbErr> {
     answers::Entity::find().filter(answers::Column::QuestionId.eq(question_id)).one(db).await
 }

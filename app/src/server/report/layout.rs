@@ -3,17 +3,21 @@
 //! with their scores, and a footer naming the coach and its version with the disclaimer.
 //! Pure: data in, PDF bytes out.
 
-use genpdf::elements::{Break, Paragraph, TableLayout};
+use genpdf::elements::{Break, LinearLayout, Paragraph, TableLayout};
 use genpdf::fonts::{FontData, FontFamily};
 use genpdf::render::Area;
 use genpdf::style::{Color, Style};
 use genpdf::{Context, Element, Mm, Position, RenderResult, Size};
 
-use crate::model::analytics::{Analytics, Bin, Point, SkillResult, SpokenPoint, percent};
-use crate::model::delivery::{COMFORTABLE_PACE, GUIDELINE_SECONDS, LONG_PAUSE_SECONDS};
+use crate::model::analytics::{
+    Analytics, Bin, MIN_OTHER_CANDIDATES, Point, SkillResult, SpokenPoint, percent,
+};
+use crate::model::delivery::{COMFORTABLE_PACE, Delivery, GUIDELINE_SECONDS, LONG_PAUSE_SECONDS};
+use crate::model::interview::Feedback;
 
-const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+// Liberation Sans subsets (scripts/subset-fonts.py): what a report can hold, a quarter the size.
+const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/InterviewCoachSans-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../../assets/fonts/InterviewCoachSans-Bold.ttf");
 const ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Italic.ttf");
 const BOLD_ITALIC: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-BoldItalic.ttf");
 
@@ -42,9 +46,17 @@ pub struct QuestionLine {
     pub status: &'static str,
     pub correctness: Option<u8>,
     pub relevance: Option<u8>,
+    /// What the candidate answered; `None` for a skip.
+    pub answer: Option<String>,
+    pub feedback: Option<Feedback>,
+    /// How a spoken answer was delivered.
+    pub delivery: Option<Delivery>,
 }
 
-/// Liberation Sans, regular and bold embedded. Italics (only the disclaimer uses them) are the
+/// The longest answer printed in full: a longer one is shortened (the app keeps all of it).
+const MAX_ANSWER_CHARS: usize = 4_000;
+
+/// Liberation Sans (subset), regular and bold embedded. Italics (only the disclaimer uses them) are the
 /// PDF viewer's built-in Helvetica Oblique, which Liberation Sans matches metric for metric, so
 /// the report does not carry two more font files.
 fn font_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
@@ -62,6 +74,14 @@ fn font_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
 pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
     let mut doc = genpdf::Document::new(font_family()?);
     doc.set_title("Interview Coach report");
+    // No print-shop colour profile (a 650 KB ICC stream) and no XMP packet: a report for the
+    // screen and an office printer, a fraction of the size.
+    doc.set_conformance(printpdf::PdfConformance::Custom(printpdf::CustomPdfConformance {
+        requires_icc_profile: false,
+        requires_xmp_metadata: false,
+        allows_default_fonts: true,
+        ..Default::default()
+    }));
     doc.set_font_size(10);
     let mut decorator = genpdf::SimplePageDecorator::new();
     decorator.set_margins(14);
@@ -87,22 +107,18 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
 
     heading(&mut doc, "Summary");
     let summary = &analytics.summary;
-    let standing = analytics.standing.map_or_else(
-        || ("not ranked yet".to_owned(), "\u{2014}".to_owned()),
-        |s| (format!("{} of {}", s.rank, s.candidates), format!("{:.1} %", s.percentile)),
-    );
     table(
         &mut doc,
         &[3, 2],
         &["Metric", "Value"],
-        vec![
-            vec!["Questions attempted".into(), summary.attempted.to_string()],
-            vec!["Average correctness".into(), percent(summary.avg_correctness)],
-            vec!["Average role relevance".into(), percent(summary.avg_relevance)],
-            vec!["Red flags per question".into(), format!("{:.2}", summary.avg_red_flags)],
-            vec!["Rank by correctness".into(), standing.0],
-            vec!["Candidates you outperform".into(), standing.1],
-        ],
+        analytics.summary_rows().into_iter().map(|(label, value)| vec![label.to_owned(), value]).collect(),
+    );
+    doc.push(Break::new(0.3));
+    doc.push(
+        Paragraph::new(format!(
+            "A rank is shown once at least {MIN_OTHER_CANDIDATES} other candidates are in the group."
+        ))
+        .styled(Style::new().with_font_size(8)),
     );
     if !analytics.weakest.is_empty() {
         doc.push(Break::new(0.5));
@@ -111,15 +127,20 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
 
     let averages =
         Chart::Averages(summary.avg_correctness.unwrap_or(0.0), summary.avg_relevance.unwrap_or(0.0));
-    for (title, chart) in [
-        ("Correctness and role relevance per answer", Chart::Progress(analytics.series.clone())),
-        ("Average correctness and role relevance", averages),
+    // Without enough candidates the distribution would show where the few others are.
+    let distribution = (!analytics.distribution.is_empty()).then(|| {
         (
             "All candidates' average correctness (your bin in orange)",
             Chart::Distribution(analytics.distribution.clone()),
-        ),
-        ("Correctness per skill", Chart::Skills(analytics.skills.clone())),
-    ] {
+        )
+    });
+    let charts = [
+        Some(("Correctness and role relevance per answer", Chart::Progress(analytics.series.clone()))),
+        Some(("Average correctness and role relevance", averages)),
+        distribution,
+        Some(("Correctness per skill", Chart::Skills(analytics.skills.clone()))),
+    ];
+    for (title, chart) in charts.into_iter().flatten() {
         doc.push(Break::new(1.0));
         doc.push(TitledChart { title, chart });
     }
@@ -156,6 +177,13 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
             })
             .collect(),
     );
+
+    if data.questions.iter().any(|q| q.answer.is_some()) {
+        heading(&mut doc, "Answers and feedback");
+        for question in &data.questions {
+            question_section(&mut doc, question);
+        }
+    }
 
     if !analytics.spoken.is_empty() {
         heading(&mut doc, "Spoken answers");
@@ -194,6 +222,103 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
     let mut bytes = Vec::new();
     doc.render(&mut bytes)?;
     Ok(bytes)
+}
+
+/// One question with the answer, the delivery, the scores, the rewrite, improvements, red flags
+/// and fallacy note. The header never ends a page on its own: it moves to the next page with the
+/// start of its body.
+fn question_section(doc: &mut genpdf::Document, question: &QuestionLine) {
+    let mut header = LinearLayout::vertical();
+    header.push(Break::new(0.8));
+    header.push(
+        Paragraph::new(format!(
+            "Question {} \u{b7} {} \u{b7} {}",
+            question.number, question.skill, question.status
+        ))
+        .styled(Style::new().bold().with_font_size(11)),
+    );
+    header.push(Paragraph::new(question.question.clone()).styled(Style::new().with_color(INK)));
+    match &question.answer {
+        Some(answer) => {
+            header.push(label("Your answer"));
+            header.push(Paragraph::new(shortened(answer)));
+        }
+        None => header.push(Paragraph::new("Skipped.").styled(Style::new().with_color(GREY))),
+    }
+    doc.push(KeepTogether { inner: header, min_height: Mm::from(45) });
+    if let Some(delivery) = &question.delivery {
+        doc.push(label("How you spoke"));
+        for line in delivery.lines() {
+            doc.push(Paragraph::new(format!("{}: {} \u{2014} {}", line.label, line.value, line.advice)));
+        }
+    }
+    let Some(feedback) = &question.feedback else { return };
+    doc.push(Break::new(0.3));
+    doc.push(
+        Paragraph::new(format!(
+            "Correctness {} % \u{b7} Role relevance {} %",
+            feedback.correctness, feedback.role_relevance
+        ))
+        .styled(Style::new().bold()),
+    );
+    if let Some(fallacy) = &feedback.fallacy {
+        doc.push(
+            Paragraph::new(format!("Fallacy detected \u{2014} {}: {}", fallacy.name, fallacy.why))
+                .styled(Style::new().with_color(ORANGE)),
+        );
+    }
+    doc.push(label("Suggested rewrite"));
+    doc.push(Paragraph::new(feedback.suggested_rewrite.clone()));
+    for (title, items, empty) in [
+        ("Improvements", &feedback.improvements, "Nothing to add."),
+        ("Red flags", &feedback.red_flags, "No red flags."),
+    ] {
+        doc.push(label(title));
+        if items.is_empty() {
+            doc.push(Paragraph::new(empty).styled(Style::new().with_color(GREY)));
+        }
+        let mut list = genpdf::elements::UnorderedList::new();
+        for item in items {
+            list.push(Paragraph::new(item.clone()));
+        }
+        doc.push(list);
+    }
+}
+
+fn label(text: &str) -> impl Element + use<> {
+    Paragraph::new(text.to_owned())
+        .styled(Style::new().bold().with_font_size(9).with_color(GREY))
+        .padded((1, 0, 0, 0))
+}
+
+fn shortened(answer: &str) -> String {
+    match answer.char_indices().nth(MAX_ANSWER_CHARS) {
+        Some((end, _)) => {
+            format!("{}\u{2026} (shortened here; the app keeps the whole answer)", &answer[..end])
+        }
+        None => answer.to_owned(),
+    }
+}
+
+/// Renders `inner` on this page only when at least `min_height` is left, else starts it on the
+/// next page (a fresh page always has more than that, so this never loops).
+struct KeepTogether<E: Element> {
+    inner: E,
+    min_height: Mm,
+}
+
+impl<E: Element> Element for KeepTogether<E> {
+    fn render(
+        &mut self,
+        context: &Context,
+        area: Area<'_>,
+        style: Style,
+    ) -> Result<RenderResult, genpdf::error::Error> {
+        if area.size().height < self.min_height {
+            return Ok(RenderResult { size: Size::new(0, 0), has_more: true });
+        }
+        self.inner.render(context, area, style)
+    }
 }
 
 fn heading(doc: &mut genpdf::Document, text: &str) {
@@ -401,7 +526,9 @@ impl Plot<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::analytics::{Standing, Summary};
+    use crate::model::analytics::{Comparison, Standing, Summary};
+    use crate::model::delivery::FillerCount;
+    use crate::model::interview::FallacyNote;
 
     fn data() -> ReportData {
         ReportData {
@@ -418,7 +545,8 @@ mod tests {
                     avg_relevance: Some(60.0),
                     avg_red_flags: 0.67,
                 },
-                standing: Some(Standing { rank: 2, candidates: 5, percentile: 60.0 }),
+                overall: Comparison::Ranked(Standing { rank: 2, candidates: 6, percentile: 60.0 }),
+                in_vacancy: Comparison::TooFew,
                 series: vec![
                     Point { number: 1, skill: "Rust".into(), correctness: 80, relevance: 70 },
                     Point { number: 2, skill: "SQL".into(), correctness: 65, relevance: 50 },
@@ -445,7 +573,59 @@ mod tests {
                 status: "answered",
                 correctness: Some(80),
                 relevance: Some(70),
+                answer: Some(
+                    "We rewrote the payment service in Rust; p99 fell from 900 ms to 120 ms.".into(),
+                ),
+                feedback: Some(Feedback {
+                    correctness: 80,
+                    role_relevance: 70,
+                    improvements: vec!["Say how you measured it.".into()],
+                    red_flags: Vec::new(),
+                    suggested_rewrite: "Situation: the service timed out. Action: …".into(),
+                    followup_question: None,
+                    coach_hint: "Lead with the result.".into(),
+                    fallacy: Some(FallacyNote {
+                        name: "Bandwagon".into(),
+                        definition: "Popularity as proof.".into(),
+                        why: "\u{201c}everyone uses it\u{201d}".into(),
+                        interview_risk: "Sounds unreasoned.".into(),
+                    }),
+                    coach: "Offline coach (rules)".into(),
+                }),
+                delivery: Some(Delivery {
+                    seconds: 95,
+                    words_per_minute: 142,
+                    fillers: vec![FillerCount { word: "um".into(), count: 3 }],
+                    pauses: Some(1),
+                }),
             }],
+        }
+    }
+
+    /// The report's text as a PDF reader extracts it.
+    fn text_of(pdf: &[u8]) -> String {
+        let compressed = crate::server::report::compress(pdf).expect("compresses");
+        let kind = crate::server::documents::detect("report.pdf", &compressed).expect("a PDF");
+        let text = crate::server::documents::extract_blocking(kind, &compressed).expect("readable").text;
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn every_answered_question_gets_its_answer_and_feedback() {
+        let text = text_of(&render(&data()).expect("renders"));
+
+        for expected in [
+            "Answers and feedback",
+            "Question 1 \u{b7} Rust \u{b7} answered",
+            "p99 fell from 900 ms to 120 ms",
+            "Correctness 80 % \u{b7} Role relevance 70 %",
+            "Say how you measured it.",
+            "No red flags.",
+            "Situation: the service timed out.",
+            "Fallacy detected \u{2014} Bandwagon",
+            "Speaking time: 1:35",
+        ] {
+            assert!(text.contains(expected), "{expected:?} in {text}");
         }
     }
 
@@ -486,6 +666,14 @@ mod tests {
                 number,
                 skill: format!("{text}{number}"),
                 question: format!("{text} {text}?"),
+                answer: Some(format!("{text} {text} {text}")),
+                feedback: data.questions[0].feedback.clone().map(|feedback| Feedback {
+                    improvements: vec![text.to_owned(), format!("{text}{number}")],
+                    red_flags: vec![text.to_owned()],
+                    suggested_rewrite: format!("{text} {text}"),
+                    fallacy: feedback.fallacy.map(|note| FallacyNote { why: text.to_owned(), ..note }),
+                    ..feedback
+                }),
                 ..data.questions[0].clone()
             })
             .collect();

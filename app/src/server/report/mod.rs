@@ -7,6 +7,7 @@
 
 pub mod layout;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
@@ -22,7 +23,9 @@ use crate::error::{AppError, ResultExt};
 use crate::server::analytics;
 use crate::server::audit::{self, Event};
 use crate::server::auth::extract::SignedInUser;
-use crate::server::db::entities::users;
+use crate::server::db;
+use crate::server::db::entities::{answers, suggestions, users};
+use crate::server::interview::stored;
 use crate::server::request_id::RequestId;
 use crate::server::respond::status_of;
 use crate::server::state::AppState;
@@ -75,6 +78,13 @@ pub async fn make_report(
 ) -> Result<Vec<u8>, AppError> {
     let started = Instant::now();
     let (analytics, attempts) = analytics::compute(state, user).await?;
+    let ids: Vec<i64> = attempts.iter().map(|a| a.question_id).collect();
+    let (answers, suggestions) = db::interviews::answers_and_suggestions(&state.db, &ids)
+        .await
+        .context("reading the answers and feedback")?;
+    let answers: HashMap<i64, answers::Model> = answers.into_iter().map(|a| (a.question_id, a)).collect();
+    let suggestions: HashMap<i64, suggestions::Model> =
+        suggestions.into_iter().map(|s| (s.question_id, s)).collect();
     let questions = attempts
         .iter()
         .enumerate()
@@ -89,6 +99,9 @@ pub async fn make_report(
             },
             correctness: attempt.correctness.map(|c| c.clamp(0, 100) as u8),
             relevance: attempt.role_relevance.map(|r| r.clamp(0, 100) as u8),
+            answer: answers.get(&attempt.question_id).and_then(|a| a.answer_text.clone()),
+            feedback: suggestions.get(&attempt.question_id).map(stored::feedback),
+            delivery: answers.get(&attempt.question_id).and_then(stored::delivery),
         })
         .collect();
     let data = ReportData {
