@@ -66,7 +66,7 @@ impl AppError {
         let known = |message: &String| crate::messages::is_known(message);
         match ServerFnUrlError::<AppError>::decode_err(encoded) {
             Self::Validation { field, message } if !known(&message) => {
-                Self::Validation { field, message: "Please check what you entered and try again.".into() }
+                Self::Validation { field, message: crate::messages::CHECK_AND_RETRY.into() }
             }
             Self::Conflict(message) if !known(&message) => Self::Conflict(
                 "Something changed in the meantime. Reload the page to see where you are.".into(),
@@ -90,6 +90,11 @@ impl FromServerFnError for AppError {
             // The request never reached the server or the answer never came back.
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => {
                 Self::Unavailable(crate::messages::SERVER_UNREACHABLE.into())
+            }
+            // Arguments the server could not read (a hand-made or garbled request): the sender's
+            // to correct, not a fault of ours.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                Self::validation("request", crate::messages::CHECK_AND_RETRY)
             }
             _other => {
                 // On the server: a call the framework could not decode (often a garbled or forged

@@ -21,12 +21,13 @@ pub mod server;
 use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
 };
 
 use crate::components::header::SiteHeader;
 use crate::pages::analytics::AnalyticsPage;
+use crate::pages::history::{HistoryPage, PastInterviewPage};
 use crate::pages::interview::InterviewPage;
 use crate::pages::setup::SetupPage;
 use crate::pages::{
@@ -97,6 +98,12 @@ pub fn App() -> impl IntoView {
                         <Route path=StaticSegment("setup") view=SetupPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("interview") view=InterviewPage ssr=SsrMode::Async/>
                         <Route path=StaticSegment("analytics") view=AnalyticsPage ssr=SsrMode::Async/>
+                        <Route path=StaticSegment("history") view=HistoryPage ssr=SsrMode::Async/>
+                        <Route
+                            path=(StaticSegment("history"), ParamSegment("number"))
+                            view=PastInterviewPage
+                            ssr=SsrMode::Async
+                        />
                     </Routes>
                 </main>
                 <footer class="site-footer">

@@ -29,6 +29,7 @@ pub const UPLOAD_BOTH: &str = "Upload your CV and the job description to start."
 pub const UPLOAD_CV: &str = "Upload your CV to start.";
 pub const UPLOAD_JD: &str = "Upload the job description, with its position title, to start.";
 
+pub const CHECK_AND_RETRY: &str = "Please check what you entered and try again.";
 pub const RECORDING_EMPTY: &str =
     "The recording is empty. Check that your microphone is on, then record again.";
 pub const RECORDING_NOT_AUDIO: &str =
@@ -78,6 +79,12 @@ pub fn too_many_coach_calls(limit: u32, when: &str) -> String {
         "You have asked the coach {limit} times in the last hour, the most it takes per hour. Please slow \
          down and try again {when}."
     )
+}
+
+/// `text` with its first letter in upper case ("not enough…" → "Not enough…").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// "in a minute" or "in N minutes".

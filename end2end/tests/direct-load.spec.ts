@@ -96,6 +96,23 @@ const CANDIDATE_ROUTES: Route[] = [
       }
     },
   },
+  {
+    path: '/history',
+    shows: async (page) => {
+      await expect.soft(heading(page)).toHaveText('Your interviews');
+      await expect.soft(page.getByRole('link', { name: 'Interview 1' })).toBeVisible();
+    },
+  },
+  {
+    path: '/history/1',
+    shows: async (page) => {
+      await expect.soft(heading(page)).toHaveText('Interview 1');
+      await expect.soft(question(page, 1).getByRole('region', { name: 'Feedback' })).toBeVisible();
+      await expect.soft(question(page, 3).getByRole('note', { name: 'Fallacy detected' })).toContainText('Bandwagon');
+      await expect.soft(question(page, 4).getByRole('region', { name: 'How you spoke' })).toBeVisible();
+      await expect.soft(page.getByRole('button', { name: 'Submit Answer' })).toHaveCount(0);
+    },
+  },
   notFound,
 ];
 
@@ -109,6 +126,7 @@ const VISITOR_ROUTES: Route[] = [
   { path: '/setup', landsOn: '/signin', shows: signInForm },
   { path: '/interview', landsOn: '/signin', shows: signInForm },
   { path: '/analytics', landsOn: '/signin', shows: signInForm },
+  { path: '/history', landsOn: '/signin', shows: signInForm },
   notFound,
 ];
 

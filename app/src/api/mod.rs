@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod analytics;
+pub mod history;
 pub mod home;
 pub mod interview;
 pub mod setup;

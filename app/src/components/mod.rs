@@ -5,5 +5,6 @@ pub mod feedback;
 pub mod header;
 pub mod person_form;
 pub mod problem;
+pub mod turn;
 pub mod voice;
 pub mod working;

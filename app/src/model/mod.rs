@@ -3,6 +3,7 @@
 pub mod account;
 pub mod analytics;
 pub mod delivery;
+pub mod history;
 pub mod home;
 pub mod interview;
 pub mod setup;

@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 pub enum DocumentSlot {
     Cv,
     JobDescription,
+    /// The list of vacancies (a switch or a removal).
+    Vacancies,
 }
 
 /// What the app read from the CV.
@@ -54,4 +56,22 @@ pub struct Setup {
     pub blocked_reason: Option<String>,
     /// When the active interview for this vacancy started, if one has.
     pub interview_started: Option<String>,
+    /// Every vacancy the candidate holds, the current one first.
+    pub vacancies: Vec<VacancyItem>,
+}
+
+/// One vacancy the candidate prepares for, as the list on the setup screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VacancyItem {
+    /// Identifies the vacancy in the switch and remove forms; never shown.
+    pub key: i64,
+    pub position_title: String,
+    pub jd_file_name: String,
+    /// When it was added, e.g. "30 Nov 2026".
+    pub added: String,
+    pub interviews: u64,
+    pub answered: u64,
+    /// Whether the coach has ranked its ten skills.
+    pub skills_ranked: bool,
+    pub current: bool,
 }

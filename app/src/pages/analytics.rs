@@ -106,7 +106,7 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
                 view! {
                     <figure class="chart-frame" aria-labelledby="chart-distribution">
                         <figcaption id="chart-distribution">"All candidates' average correctness"</figcaption>
-                        <p class="hint">{format!("{}: the chart appears once {} other candidates have feedback.", capitalised(TOO_FEW_TO_COMPARE), MIN_OTHER_CANDIDATES)}</p>
+                        <p class="hint">{format!("{}: the chart appears once {} other candidates have feedback.", crate::messages::capitalised(TOO_FEW_TO_COMPARE), MIN_OTHER_CANDIDATES)}</p>
                     </figure>
                 }.into_any()
             } else {
@@ -121,10 +121,4 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
         </div>
         <p class="hint">"Scores by " {coaches.join("; ")} ". Probabilistic coaching, not truth."</p>
     }
-}
-
-/// "not enough…" → "Not enough…".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

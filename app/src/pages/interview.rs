@@ -13,12 +13,12 @@ use leptos_router::hooks::use_query_map;
 use crate::api::interview::{
     NextQuestion, ResetInterview, RetryFeedback, StartInterview, SubmitAnswer, get_interview,
 };
-use crate::components::feedback::{DeliveryPanel, FeedbackPanel};
 use crate::components::problem::loaded;
+use crate::components::turn::{TurnFrame, not_answered, reply_view};
 use crate::components::voice::VoiceRecorder;
 use crate::components::working::Working;
 use crate::error::AppError;
-use crate::model::interview::{InterviewScreen, Progress, Reply, SpokenTake, Stage, Turn, VoiceInput};
+use crate::model::interview::{InterviewScreen, Progress, SpokenTake, Stage, Turn, VoiceInput};
 
 #[component]
 pub fn InterviewPage() -> impl IntoView {
@@ -177,6 +177,7 @@ fn Documents(cv: String, jd: String) -> impl IntoView {
                 .map(|(label, name)| view! { <li><span class="hint">{label} ": "</span>{name}</li> })
                 .collect_view()}
             <li><a href="/setup">"Change documents"</a></li>
+            <li><a href="/history">"All your interviews"</a></li>
         </ul>
     }
 }
@@ -248,35 +249,14 @@ fn RunView(
 #[component]
 fn TurnCard(turn: Turn, is_current: bool, voice: VoiceInput, actions: Actions) -> impl IntoView {
     let Turn { question_id, number, question, skill, category, difficulty, reply } = turn;
-    let heading_id = format!("question-{number}");
-    let reply_view = match reply {
-        Reply::Open if is_current => view! { <AnswerForm question_id number voice actions/> }.into_any(),
-        Reply::Open => view! { <p class="hint">"Not answered."</p> }.into_any(),
-        Reply::Skipped => view! { <p class="hint skipped">"Skipped."</p> }.into_any(),
-        Reply::Answered { text, feedback, delivery } => view! {
-            <div class="answer">
-                <h4>"Your answer"</h4>
-                <p class="answer-text">{text}</p>
-            </div>
-            {delivery.map(|delivery| view! { <DeliveryPanel delivery/> })}
-            {match feedback {
-                Some(feedback) => view! { <FeedbackPanel feedback=*feedback/> }.into_any(),
-                None => view! { <RetryPanel question_id actions/> }.into_any(),
-            }}
-        }
-        .into_any(),
+    let open = if is_current {
+        view! { <AnswerForm question_id number voice actions/> }.into_any()
+    } else {
+        not_answered()
     };
+    let reply_view = reply_view(reply, open, view! { <RetryPanel question_id actions/> }.into_any());
     view! {
-        <li class="turn panel" class:current=is_current aria-labelledby=heading_id.clone()>
-            <h2 id=heading_id.clone() class="turn-heading">{format!("Question {number}")}</h2>
-            <p class="question-tags">
-                <span class="chip">{skill}</span>
-                <span class="tag">{category}</span>
-                <span class="tag">{difficulty}</span>
-            </p>
-            <p class="question">{question}</p>
-            {reply_view}
-        </li>
+        <TurnFrame number skill category difficulty question current=is_current>{reply_view}</TurnFrame>
     }
 }
 

@@ -64,7 +64,8 @@ fn WhereYouAre(returning: Returning) -> impl IntoView {
             <div class="home-actions">
                 <a class="button primary" href=href>{action}</a>
                 {analytics_available.then(|| view! { <a class="button" href="/analytics">"Your progress"</a> })}
-                <a class="button" href="/setup">"Your documents"</a>
+                <a class="button" href="/setup">"Your documents and vacancies"</a>
+                <a class="button" href="/history">"All your interviews"</a>
             </div>
         </section>
     }

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod account_deleted;
 pub mod analytics;
+pub mod history;
 pub mod interview;
 pub mod landing;
 pub mod not_found;

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::Hydrated;
 use crate::api::setup::get_setup;
 use crate::components::problem::loaded;
-use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice};
+use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice, VacancyItem};
 
 /// Largest file the browser lets through before asking the server (the server checks too).
 const MAX_UPLOAD_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
@@ -29,6 +29,7 @@ fn SetupForms(setup: Setup) -> impl IntoView {
     let notice_for = |slot| setup.notice.clone().filter(|n| n.slot == slot);
     let cv_notice = notice_for(DocumentSlot::Cv);
     let jd_notice = notice_for(DocumentSlot::JobDescription);
+    let vacancies_notice = notice_for(DocumentSlot::Vacancies);
     let title_draft = jd_notice
         .as_ref()
         .and_then(|n| n.title_draft.clone())
@@ -40,15 +41,16 @@ fn SetupForms(setup: Setup) -> impl IntoView {
                 <h2 id="cv-heading">"Your CV"</h2>
                 {cv_notice.map(|n| view! { <Notice notice=n/> })}
                 {setup.cv.map(|cv| view! { <CvCard cv=cv/> })}
-                <UploadForm document=DocumentSlot::Cv title_draft=String::new()/>
+                <UploadForm document=Upload::Cv title_draft=String::new()/>
             </section>
             <section class="panel" aria-labelledby="jd-heading">
                 <h2 id="jd-heading">"Job description"</h2>
                 {jd_notice.map(|n| view! { <Notice notice=n/> })}
                 {setup.jd.map(|jd| view! { <JdCard jd=jd/> })}
-                <UploadForm document=DocumentSlot::JobDescription title_draft=title_draft/>
+                <UploadForm document=Upload::JobDescription title_draft=title_draft/>
             </section>
         </div>
+        {(!setup.vacancies.is_empty()).then(|| view! { <VacancyList vacancies=setup.vacancies notice=vacancies_notice/> }.into_any())}
         <section class="panel start" aria-labelledby="start-heading">
             <h2 id="start-heading">"Interview"</h2>
             <form method="post" action="/setup/start">
@@ -63,6 +65,62 @@ fn SetupForms(setup: Setup) -> impl IntoView {
                 }.into_any(),
                 (None, None) => view! { <p id="start-reason" class="hint">"Both documents are in: you can start."</p> }.into_any(),
             }}
+        </section>
+    }
+}
+
+/// The candidate's vacancies: which one is current, how far each got, and the way to switch to
+/// another or remove one (removing asks once more, in place, before it deletes anything).
+#[component]
+fn VacancyList(vacancies: Vec<VacancyItem>, notice: Option<UploadNotice>) -> impl IntoView {
+    view! {
+        <section class="panel" aria-labelledby="vacancies-heading">
+            <h2 id="vacancies-heading">"Your vacancies"</h2>
+            {notice.map(|n| view! { <Notice notice=n/> })}
+            <ul class="vacancies" aria-label="Your vacancies">
+                {vacancies.into_iter().map(|vacancy| {
+                    let key = vacancy.key.to_string();
+                    let title = vacancy.position_title.clone();
+                    let progress = format!(
+                        "{} \u{b7} added {} \u{b7} {} \u{b7} {} answered{}",
+                        vacancy.jd_file_name,
+                        vacancy.added,
+                        match vacancy.interviews { 1 => "1 interview".to_owned(), n => format!("{n} interviews") },
+                        vacancy.answered,
+                        if vacancy.skills_ranked { "" } else { " \u{b7} skills not ranked yet" },
+                    );
+                    view! {
+                        <li class="vacancy" class:current=vacancy.current>
+                            <div class="vacancy-summary">
+                                <strong>{vacancy.position_title}</strong>
+                                {vacancy.current.then(|| view! { <span class="chip">"Current"</span> })}
+                                <p class="hint">{progress}</p>
+                            </div>
+                            <div class="vacancy-actions">
+                                {(!vacancy.current).then(|| view! {
+                                    <form method="post" action="/vacancies/switch" class="inline-form">
+                                        <input type="hidden" name="vacancy" value=key.clone()/>
+                                        <button type="submit" class="button secondary"
+                                            aria-label=format!("Switch to {title}")>"Switch to this vacancy"</button>
+                                    </form>
+                                })}
+                                <details class="remove-vacancy">
+                                    <summary aria-label=format!("Remove {title}")>"Remove\u{2026}"</summary>
+                                    <div class="stack">
+                                        <p>"This deletes the vacancy with all its interviews, answers and feedback, for good."</p>
+                                        <form method="post" action="/vacancies/remove" class="inline-form">
+                                            <input type="hidden" name="vacancy" value=key/>
+                                            <button type="submit" class="button danger">{format!("Delete {title}")}</button>
+                                        </form>
+                                    </div>
+                                </details>
+                            </div>
+                        </li>
+                    }
+                    .into_any()
+                }).collect_view()}
+            </ul>
+            <p class="hint">"To add a vacancy, upload its job description above; each vacancy keeps its own skills and interviews."</p>
         </section>
     }
 }
@@ -109,13 +167,20 @@ fn JdCard(jd: JdSummary) -> impl IntoView {
     }
 }
 
+/// Which document an upload form sends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Upload {
+    Cv,
+    JobDescription,
+}
+
 /// One upload form. With JavaScript the file is sent as soon as it is chosen (after the size
 /// and, for the JD, the title are checked here); without it the Upload button sends it.
 #[component]
-fn UploadForm(document: DocumentSlot, title_draft: String) -> impl IntoView {
+fn UploadForm(document: Upload, title_draft: String) -> impl IntoView {
     let (action, noun, input_id) = match document {
-        DocumentSlot::Cv => ("/documents/cv", "CV", "cv-file"),
-        DocumentSlot::JobDescription => ("/documents/jd", "job description", "jd-file"),
+        Upload::Cv => ("/documents/cv", "CV", "cv-file"),
+        Upload::JobDescription => ("/documents/jd", "job description", "jd-file"),
     };
     let Hydrated(hydrated) = expect_context::<Hydrated>();
     let uploading = RwSignal::new(false);
@@ -131,7 +196,7 @@ fn UploadForm(document: DocumentSlot, title_draft: String) -> impl IntoView {
             input.set_value("");
             return;
         }
-        if document == DocumentSlot::JobDescription
+        if document == Upload::JobDescription
             && title_ref.get().is_some_and(|title| title.value().trim().is_empty())
         {
             problem.set(Some(
@@ -150,7 +215,7 @@ fn UploadForm(document: DocumentSlot, title_draft: String) -> impl IntoView {
     view! {
         <form method="post" action=action enctype="multipart/form-data" class="stack upload" node_ref=form_ref
             on:submit=move |_| uploading.set(true)>
-            {(document == DocumentSlot::JobDescription).then(|| view! {
+            {(document == Upload::JobDescription).then(|| view! {
                 <div class="field">
                     <label for="position_title">"Position title"</label>
                     <input id="position_title" name="position_title" type="text" maxlength="200" required
@@ -158,7 +223,7 @@ fn UploadForm(document: DocumentSlot, title_draft: String) -> impl IntoView {
                 </div>
             })}
             <div class="field">
-                <label for=input_id>{format!("{} file (PDF, DOCX or TXT, up to 10 MB)", capitalise(noun))}</label>
+                <label for=input_id>{format!("{} file (PDF, DOCX or TXT, up to 10 MB)", crate::messages::capitalised(noun))}</label>
                 <input id=input_id name="file" type="file" accept=ACCEPT required
                     on:change=on_change disabled=move || uploading.get()/>
             </div>
@@ -170,9 +235,4 @@ fn UploadForm(document: DocumentSlot, title_draft: String) -> impl IntoView {
             <button type="submit" class="button" hidden=move || hydrated.get()>{format!("Upload {noun}")}</button>
         </form>
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

@@ -180,3 +180,50 @@ async fn mysql_uses_microsecond_datetimes_and_long_text() {
         assert!(row.try_get::<String>("", "co").unwrap().starts_with("utf8mb4"), "{table}");
     }
 }
+
+#[tokio::test]
+async fn existing_skills_move_to_the_candidates_most_recent_vacancy() {
+    use migration::{Migrator, MigratorTrait};
+    let database = TestDatabase::fresh().await;
+    let conn = database.connect().await;
+    let before_vacancy_profiles = Migrator::migrations().len() as u32 - 1;
+    Migrator::up(&conn, Some(before_vacancy_profiles)).await.expect("the schema before per-vacancy skills");
+    let run =
+        |sql: &str| conn.execute_raw(Statement::from_string(conn.get_database_backend(), sql.to_owned()));
+    run("INSERT INTO users (user_id, email, first_name, last_name, created_at, last_login_at, email_verified, \
+         profile_json, top_skills_json) VALUES (1, 'ada@example.com', 'Ada', 'L', '2026-11-01 10:00:00', \
+         '2026-11-01 10:00:00', 1, '{\"p\":1}', '[{\"name\":\"Rust\"}]')")
+        .await
+        .unwrap();
+    for (id, hash) in [(1, "a"), (2, "b")] {
+        run(&format!(
+            "INSERT INTO vacancies (vacancy_id, position_title, jd_file_hash, jd_text, created_at) \
+             VALUES ({id}, 'T', '{hash}', 'jd', '2026-11-01 10:00:00')"
+        ))
+        .await
+        .unwrap();
+    }
+    run("INSERT INTO user_vacancies (user_vacancy_id, user_id, vacancy_id, created_at, last_used_at, position_title) \
+         VALUES (1, 1, 1, '2026-11-01 10:00:00', '2026-11-03 10:00:00', 'Newer'), \
+                (2, 1, 2, '2026-11-02 10:00:00', '2026-11-02 10:00:00', 'Older')")
+        .await
+        .unwrap();
+
+    Migrator::up(&conn, None).await.expect("per-vacancy skills");
+
+    let rows = conn
+        .query_all_raw(Statement::from_string(
+            conn.get_database_backend(),
+            "SELECT position_title, top_skills_json, profile_json FROM user_vacancies ORDER BY user_vacancy_id",
+        ))
+        .await
+        .unwrap();
+    let read = |i: usize, column: &str| rows[i].try_get::<Option<String>>("", column).unwrap();
+    assert_eq!(
+        read(0, "top_skills_json").as_deref(),
+        Some("[{\"name\":\"Rust\"}]"),
+        "the most recently used link"
+    );
+    assert_eq!(read(0, "profile_json").as_deref(), Some("{\"p\":1}"));
+    assert_eq!(read(1, "top_skills_json"), None, "another vacancy's skills were never computed");
+}

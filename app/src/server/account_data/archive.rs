@@ -254,6 +254,7 @@ mod tests {
                 linked_at: String::new(),
                 last_used_at: String::new(),
                 jd_text: "JD TEXT".into(),
+                top_skills: None,
                 interviews: vec![Interview {
                     number: 1,
                     status: "archived".into(),

@@ -65,6 +65,8 @@ pub struct Vacancy {
     pub linked_at: String,
     pub last_used_at: String,
     pub jd_text: String,
+    /// The ten skills the coach ranked for this vacancy.
+    pub top_skills: Option<serde_json::Value>,
     pub interviews: Vec<Interview>,
 }
 
@@ -194,6 +196,7 @@ pub fn export(rows: &AccountRows, exported_at: NaiveDateTime) -> Export {
             linked_at: utc(linked.link.created_at),
             last_used_at: utc(linked.link.last_used_at),
             jd_text: linked.vacancy.jd_text.clone(),
+            top_skills: linked.link.top_skills_json.as_deref().map(decoded),
             interviews: rows
                 .interviews
                 .iter()

@@ -14,6 +14,7 @@ use crate::server::coach::profile::TopSkill;
 use crate::server::db;
 use crate::server::db::analytics::{Attempt, CohortMember};
 use crate::server::db::entities::{answers, users};
+use crate::server::intake;
 use crate::server::request_id::RequestId;
 use crate::server::state::AppState;
 
@@ -68,6 +69,7 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
         }
         None => Comparison::NotRanked,
     };
+    let top: Vec<TopSkill> = current.as_ref().map(|(link, _)| intake::top_skills(link)).unwrap_or_default();
     let position_title = current.map(|(link, _)| link.position_title).unwrap_or_default();
 
     let summary = Summary {
@@ -94,8 +96,6 @@ pub async fn compute(state: &AppState, user: &users::Model) -> Result<(Analytics
     } else {
         Vec::new()
     };
-    let top: Vec<TopSkill> =
-        user.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
     let skills = per_skill(&top, &attempts);
     let weakest = metrics::weakest(&skills, WEAKEST);
     let analytics = Analytics {

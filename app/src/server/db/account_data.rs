@@ -158,24 +158,42 @@ pub struct DeletedRows {
 }
 
 /// Deletes every row of the candidate in one transaction and takes them out of the score
-/// histogram, so everyone else's rank and percentile stay right. A transaction the database
-/// broke off (deadlock, lock timeout) is run again, up to three times.
+/// histogram, so everyone else's rank and percentile stay right.
 pub async fn delete(db: &DatabaseConnection, user_id: i64) -> Result<DeletedRows, DbErr> {
+    retried(db, "deleting an account", |txn| Box::pin(delete_in(txn, user_id))).await
+}
+
+/// Deletes one of the candidate's vacancy links with its interviews, questions, answers and
+/// feedback (and the vacancy itself when nobody else links to it), and recomputes their totals
+/// from what is left. `false` when the link is not theirs (or gone already).
+pub async fn delete_link(db: &DatabaseConnection, user_id: i64, user_vacancy_id: i64) -> Result<bool, DbErr> {
+    retried(db, "removing a vacancy", |txn| Box::pin(delete_link_in(txn, user_id, user_vacancy_id))).await
+}
+
+type InTransaction<'t, T> = std::pin::Pin<Box<dyn Future<Output = Result<T, DbErr>> + Send + 't>>;
+
+/// Runs `work` in a transaction and commits it; a transaction the database broke off (deadlock,
+/// lock timeout) is run again, up to three times.
+async fn retried<T>(
+    db: &DatabaseConnection,
+    what: &str,
+    work: impl for<'t> Fn(&'t DatabaseTransaction) -> InTransaction<'t, T>,
+) -> Result<T, DbErr> {
     let mut attempt = 1;
     loop {
         let txn = db.begin().await?;
-        match delete_in(&txn, user_id).await {
-            Ok(deleted) => {
+        match work(&txn).await {
+            Ok(done) => {
                 txn.commit().await?;
-                return Ok(deleted);
+                return Ok(done);
             }
             Err(error) => {
-                // The deletion's own error is the one worth returning.
+                // The work's own error is the one worth returning.
                 if let Err(rollback) = txn.rollback().await {
-                    tracing::warn!(error = %rollback, "could not roll back a failed account deletion");
+                    tracing::warn!(error = %rollback, "could not roll back after {what} failed");
                 }
                 if attempt < 3 && super::is_transient(&error) {
-                    tracing::warn!(attempt, %error, "deleting an account collided with another transaction; retrying");
+                    tracing::warn!(attempt, %error, "{what} collided with another transaction; retrying");
                     attempt += 1;
                     continue;
                 }
@@ -183,6 +201,48 @@ pub async fn delete(db: &DatabaseConnection, user_id: i64) -> Result<DeletedRows
             }
         }
     }
+}
+
+async fn delete_link_in(
+    txn: &DatabaseTransaction,
+    user_id: i64,
+    user_vacancy_id: i64,
+) -> Result<bool, DbErr> {
+    let Some(link) = user_vacancies::Entity::find_by_id(user_vacancy_id)
+        .filter(user_vacancies::Column::UserId.eq(user_id))
+        .one(txn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    leave_histogram(txn, user_id).await?;
+    let questions_of_link = || {
+        Query::select()
+            .column(questions::Column::QuestionId)
+            .from(questions::Entity)
+            .and_where(questions::Column::UserVacancyId.eq(user_vacancy_id))
+            .to_owned()
+    };
+    suggestions::Entity::delete_many()
+        .filter(suggestions::Column::QuestionId.in_subquery(questions_of_link()))
+        .exec(txn)
+        .await?;
+    answers::Entity::delete_many()
+        .filter(answers::Column::QuestionId.in_subquery(questions_of_link()))
+        .exec(txn)
+        .await?;
+    questions::Entity::delete_many()
+        .filter(questions::Column::UserVacancyId.eq(user_vacancy_id))
+        .exec(txn)
+        .await?;
+    interviews::Entity::delete_many()
+        .filter(interviews::Column::UserVacancyId.eq(user_vacancy_id))
+        .exec(txn)
+        .await?;
+    user_vacancies::Entity::delete_by_id(user_vacancy_id).exec(txn).await?;
+    delete_unshared_vacancy(txn, link.vacancy_id).await?;
+    super::analytics::rejoin_histogram(txn, user_id).await?;
+    Ok(true)
 }
 
 async fn delete_in(txn: &DatabaseTransaction, user_id: i64) -> Result<DeletedRows, DbErr> {
@@ -260,7 +320,7 @@ async fn delete_in(txn: &DatabaseTransaction, user_id: i64) -> Result<DeletedRow
 
 /// Deletes the candidate's `candidate_stats` row, taking them out of their histogram bucket
 /// first; returns the rows deleted (0 when they never attempted a question).
-async fn leave_histogram(txn: &DatabaseTransaction, user_id: i64) -> Result<u64, DbErr> {
+pub(super) async fn leave_histogram(txn: &DatabaseTransaction, user_id: i64) -> Result<u64, DbErr> {
     use candidate_stats::Column as C;
     // The update takes the row lock before the read, as `record_evaluation` does, so an
     // evaluation of this candidate running now cannot move them to another bucket unseen.

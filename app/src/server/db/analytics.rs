@@ -134,8 +134,9 @@ pub async fn cohort(db: &DatabaseConnection, vacancy_id: i64) -> Result<Vec<Coho
                JOIN suggestions s ON s.question_id = q.question_id \
                WHERE uv.vacancy_id = ? \
                GROUP BY uv.user_id";
-    let statement = Statement::from_sql_and_values(db.get_database_backend(), sql, [vacancy_id.into()]);
-    CohortMember::find_by_statement(statement).all(db).await
+    CohortMember::find_by_statement(portable(db.get_database_backend(), sql, vec![vacancy_id.into()]))
+        .all(db)
+        .await
 }
 
 /// One attempted question of a candidate, with its scores when evaluated.
@@ -197,9 +198,8 @@ pub struct Recomputed {
     pub red_flags_sum: i64,
 }
 
-/// Recomputes every candidate's totals from scratch (a full scan: for checks, never per request).
-pub async fn recompute(db: &DatabaseConnection) -> Result<Vec<Recomputed>, DbErr> {
-    let sql = "SELECT uv.user_id AS user_id, \
+/// The totals of [`recompute`], per candidate, from the base tables; `filter` narrows the rows.
+const RECOMPUTE: &str = "SELECT uv.user_id AS user_id, \
                  CAST(COUNT(a.answer_id) AS SIGNED) AS attempted, \
                  CAST(COALESCE(SUM(CASE WHEN a.is_skipped THEN 1 ELSE 0 END), 0) AS SIGNED) AS skipped, \
                  CAST(COUNT(s.suggestion_id) AS SIGNED) AS evaluated, \
@@ -209,15 +209,64 @@ pub async fn recompute(db: &DatabaseConnection) -> Result<Vec<Recomputed>, DbErr
                FROM answers a \
                JOIN questions q ON q.question_id = a.question_id \
                JOIN user_vacancies uv ON uv.user_vacancy_id = q.user_vacancy_id \
-               LEFT JOIN suggestions s ON s.question_id = a.question_id \
-               GROUP BY uv.user_id ORDER BY uv.user_id";
-    let backend = db.get_database_backend();
+               LEFT JOIN suggestions s ON s.question_id = a.question_id";
+
+/// `sql` for `backend`: SQLite spells MySQL's `CAST(… AS SIGNED)` as `AS INTEGER`.
+fn portable(backend: sea_orm::DbBackend, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
     let sql = if backend == sea_orm::DbBackend::Sqlite {
         sql.replace(" AS SIGNED)", " AS INTEGER)")
     } else {
-        sql.into()
+        sql.to_owned()
     };
-    Recomputed::find_by_statement(Statement::from_string(backend, sql)).all(db).await
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
+/// Recomputes every candidate's totals from scratch (a full scan: for checks, never per request).
+pub async fn recompute(db: &DatabaseConnection) -> Result<Vec<Recomputed>, DbErr> {
+    let sql = format!("{RECOMPUTE} GROUP BY uv.user_id ORDER BY uv.user_id");
+    Recomputed::find_by_statement(portable(db.get_database_backend(), &sql, Vec::new())).all(db).await
+}
+
+/// Recomputes one candidate's totals from their rows and stores them as their `candidate_stats`
+/// row, counting them in the histogram. For after [`super::account_data::leave_histogram`]
+/// removed the old row (a vacancy's rows were deleted in between), in the same transaction.
+pub async fn rejoin_histogram(txn: &impl ConnectionTrait, user_id: i64) -> Result<(), DbErr> {
+    let sql = format!("{RECOMPUTE} WHERE uv.user_id = ? GROUP BY uv.user_id");
+    let statement = portable(txn.get_database_backend(), &sql, vec![user_id.into()]);
+    let Some(totals) = Recomputed::find_by_statement(statement).one(txn).await? else {
+        return Ok(());
+    };
+    let key = rank_key(totals.correctness_sum, totals.evaluated);
+    candidate_stats::Entity::insert(candidate_stats::ActiveModel {
+        user_id: Set(user_id),
+        attempted: Set(totals.attempted),
+        skipped: Set(totals.skipped),
+        evaluated: Set(totals.evaluated),
+        correctness_sum: Set(totals.correctness_sum),
+        relevance_sum: Set(totals.relevance_sum),
+        red_flags_sum: Set(totals.red_flags_sum),
+        rank_key: Set(key),
+        updated_at: Set(super::now()),
+    })
+    .exec(txn)
+    .await?;
+    if let Some(key) = key {
+        correctness_histogram::Entity::insert(correctness_histogram::ActiveModel {
+            rank_key: Set(key),
+            candidates: Set(1),
+        })
+        .on_conflict(
+            OnConflict::column(correctness_histogram::Column::RankKey)
+                .value(
+                    correctness_histogram::Column::Candidates,
+                    Expr::col(correctness_histogram::Column::Candidates).add(1),
+                )
+                .to_owned(),
+        )
+        .exec(txn)
+        .await?;
+    }
+    Ok(())
 }
 
 /// Every stored aggregate row, for comparison with [`recompute`].

@@ -164,10 +164,45 @@ pub async fn records(db: &DatabaseConnection, interview_id: i64) -> Result<Vec<Q
         .order_by_asc(questions::Column::QuestionOrder)
         .all(db)
         .await?;
-    Ok(rows
-        .into_iter()
+    Ok(into_records(rows))
+}
+
+type JoinedRow = (questions::Model, Option<answers::Model>, Option<suggestions::Model>);
+
+fn into_records(rows: Vec<JoinedRow>) -> Vec<QuestionRecord> {
+    rows.into_iter()
         .map(|(question, answer, suggestion)| QuestionRecord { question, answer, suggestion })
-        .collect())
+        .collect()
+}
+
+/// Every interview of the user (running and archived), oldest first, with its link.
+pub async fn all_of_user(
+    db: &DatabaseConnection,
+    user_id: i64,
+) -> Result<Vec<(interviews::Model, user_vacancies::Model)>, DbErr> {
+    let rows = interviews::Entity::find()
+        .find_also_related(user_vacancies::Entity)
+        .filter(user_vacancies::Column::UserId.eq(user_id))
+        .order_by_asc(interviews::Column::StartedAt)
+        .order_by_asc(interviews::Column::InterviewId)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().filter_map(|(interview, link)| Some((interview, link?))).collect())
+}
+
+/// Every question the user was asked, in every interview, with answers and feedback (the
+/// history adds them up per interview).
+pub async fn asked_of_user(db: &DatabaseConnection, user_id: i64) -> Result<Vec<QuestionRecord>, DbErr> {
+    let rows = questions::Entity::find()
+        .join(JoinType::InnerJoin, questions::Relation::UserVacancy.def())
+        .filter(user_vacancies::Column::UserId.eq(user_id))
+        .filter(questions::Column::AskedAt.is_not_null())
+        .find_also_related(answers::Entity)
+        .find_also_related(suggestions::Entity)
+        .order_by_asc(questions::Column::QuestionOrder)
+        .all(db)
+        .await?;
+    Ok(into_records(rows))
 }
 
 /// A question about to be stored.

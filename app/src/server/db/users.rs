@@ -180,15 +180,19 @@ pub async fn touch_cv(
     row.update(db).await
 }
 
-/// Stores the coach's reading of the user's CV against their current vacancy.
-pub async fn save_profile(
+/// Sets the seed columns `profile_json` and `top_skills_json` to the current vacancy's (the
+/// profiles themselves live on each vacancy link).
+pub async fn mirror_profile(
     db: &DatabaseConnection,
-    user: users::Model,
-    profile_json: String,
-    top_skills_json: String,
-) -> Result<users::Model, DbErr> {
-    let mut row: users::ActiveModel = user.into();
-    row.profile_json = Set(Some(profile_json));
-    row.top_skills_json = Set(Some(top_skills_json));
-    row.update(db).await
+    user_id: i64,
+    profile_json: Option<&str>,
+    top_skills_json: Option<&str>,
+) -> Result<(), DbErr> {
+    users::Entity::update_many()
+        .col_expr(users::Column::ProfileJson, Expr::value(profile_json.map(str::to_owned)))
+        .col_expr(users::Column::TopSkillsJson, Expr::value(top_skills_json.map(str::to_owned)))
+        .filter(users::Column::UserId.eq(user_id))
+        .exec(db)
+        .await
+        .map(|_| ())
 }

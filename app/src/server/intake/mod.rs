@@ -12,10 +12,10 @@ use std::time::Instant;
 
 use crate::error::{AppError, ResultExt};
 use crate::messages;
-use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice};
+use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice, VacancyItem};
 use crate::server::audit::{self, Event};
 use crate::server::coach::profile::TopSkill;
-use crate::server::db::entities::users;
+use crate::server::db::entities::{user_vacancies, users};
 use crate::server::db::{self, Duplicate, UniqueKeyExt};
 use crate::server::documents::{self, DocumentError};
 use crate::server::limits::{self, Action};
@@ -225,10 +225,36 @@ struct StoredProfile {
 }
 
 impl StoredProfile {
-    /// The profile stored on the user's row, if any (and readable).
-    fn of(user: &users::Model) -> Option<Self> {
-        serde_json::from_str(user.profile_json.as_deref()?).ok()
+    /// The profile stored for a vacancy link, if any (and readable).
+    fn of(link: &user_vacancies::Model) -> Option<Self> {
+        serde_json::from_str(link.profile_json.as_deref()?).ok()
     }
+}
+
+/// The ten skills stored for a vacancy link, most important first (none until the coach has
+/// ranked them).
+pub fn top_skills(link: &user_vacancies::Model) -> Vec<TopSkill> {
+    link.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
+}
+
+/// Copies the current link's profile and skills to the user's row (the seed columns mirror the
+/// current vacancy), unless they are there already.
+pub(crate) async fn mirror_current(
+    state: &AppState,
+    user: users::Model,
+    link: &user_vacancies::Model,
+) -> Result<(), AppError> {
+    if user.top_skills_json == link.top_skills_json && user.profile_json == link.profile_json {
+        return Ok(());
+    }
+    db::users::mirror_profile(
+        &state.db,
+        user.user_id,
+        link.profile_json.as_deref(),
+        link.top_skills_json.as_deref(),
+    )
+    .await
+    .context("mirroring the current vacancy's skills")
 }
 
 /// Runs the coach's profile extraction when the user has a CV and a current vacancy and the
@@ -241,14 +267,16 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
     let Some(cv_hash) = user.cv_file_hash.clone() else {
         return Ok(None);
     };
-    let Some((_, vacancy)) =
+    let Some((link, vacancy)) =
         db::vacancies::current(&state.db, user_id).await.context("reading the current vacancy")?
     else {
         return Ok(None);
     };
-    if StoredProfile::of(&user)
+    // Made for this link from this CV already: nothing to ask the coach.
+    if StoredProfile::of(&link)
         .is_some_and(|s| s.cv_file_hash == cv_hash && s.vacancy_id == vacancy.vacancy_id)
     {
+        mirror_current(state, user, &link).await?;
         return Ok(None);
     }
     if let Err(error) = limits::take(state, user_id, Action::CoachCall).await {
@@ -284,10 +312,64 @@ pub async fn refresh_profile(state: &AppState, user_id: i64) -> Result<Option<St
     };
     let profile_json = serde_json::to_string(&stored).context("encoding the profile")?;
     let skills_json = serde_json::to_string(&analysis.top_skills).context("encoding the top skills")?;
-    db::users::save_profile(&state.db, user, profile_json, skills_json)
+    db::vacancies::save_profile(&state.db, link.user_vacancy_id, &profile_json, &skills_json)
         .await
         .context("saving the profile")?;
+    db::users::mirror_profile(&state.db, user_id, Some(&profile_json), Some(&skills_json))
+        .await
+        .context("mirroring the profile")?;
     Ok(None)
+}
+
+/// "Switch to this vacancy": makes one of the user's vacancies the current one, with its own
+/// skills and interviews (ranking the skills if they never were, or the CV changed since).
+pub async fn switch_vacancy(
+    state: &AppState,
+    request_id: &RequestId,
+    user: &users::Model,
+    key: i64,
+) -> Result<UploadNotice, AppError> {
+    let link = db::vacancies::make_current(&state.db, user.user_id, key)
+        .await
+        .context("switching the vacancy")?
+        .ok_or(AppError::NotFound)?;
+    let event = Event::new(audit::VACANCY_SWITCHED).user(user.user_id).vacancy(link.vacancy_id);
+    audit::record(&state.db, Some(request_id), event).await;
+    let mut message = format!("You are now preparing for {}.", link.position_title);
+    if let Some(warning) = refresh_profile(state, user.user_id).await? {
+        message = format!("{message} {warning}");
+    }
+    Ok(notice(DocumentSlot::Vacancies, message, false))
+}
+
+/// "Remove": deletes one of the user's vacancies with its interviews, answers and feedback.
+/// The next most recent vacancy becomes the current one.
+pub async fn remove_vacancy(
+    state: &AppState,
+    request_id: &RequestId,
+    user: &users::Model,
+    key: i64,
+) -> Result<UploadNotice, AppError> {
+    let links = db::vacancies::links_of(&state.db, user.user_id).await.context("listing the vacancies")?;
+    let Some(removed) = links.iter().find(|l| l.link.user_vacancy_id == key) else {
+        return Err(AppError::NotFound);
+    };
+    let title = removed.link.position_title.clone();
+    if !db::account_data::delete_link(&state.db, user.user_id, key).await.context("removing the vacancy")? {
+        return Err(AppError::NotFound);
+    }
+    let event = Event::new(audit::VACANCY_REMOVED)
+        .user(user.user_id)
+        .detail(format!("{} interviews, {} answers", removed.interviews, removed.answered));
+    audit::record(&state.db, Some(request_id), event).await;
+    // The seed columns follow the vacancy that is current now (or are cleared with the last one).
+    match db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")? {
+        Some((link, _)) => mirror_current(state, user.clone(), &link).await?,
+        None => db::users::mirror_profile(&state.db, user.user_id, None, None)
+            .await
+            .context("clearing the skills")?,
+    }
+    Ok(notice(DocumentSlot::Vacancies, format!("Removed {title} with its interviews and answers."), false))
 }
 
 /// Why the interview cannot start yet, or `None` when it can. The server checks this before
@@ -308,6 +390,9 @@ pub async fn setup(
     notice: Option<UploadNotice>,
 ) -> Result<Setup, AppError> {
     let cv_text = db::users::cv_text(&state.db, user.user_id).await.context("reading the CV")?;
+    let current =
+        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
+    let link = current.as_ref().map(|(link, _)| link);
     let cv = cv_text.as_deref().map(|text| {
         let (name, headline) = highlights::cv_name_and_headline(text);
         CvSummary {
@@ -316,17 +401,15 @@ pub async fn setup(
             words: highlights::word_count(text),
             name,
             headline,
-            top_skills: user
-                .top_skills_json
-                .as_deref()
-                .and_then(|json| serde_json::from_str::<Vec<TopSkill>>(json).ok())
-                .map(|skills| skills.into_iter().map(|skill| skill.name).collect())
-                .unwrap_or_default(),
-            ranked_by: StoredProfile::of(user).map(|stored| stored.coach),
+            top_skills: link
+                .map(top_skills)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|skill| skill.name)
+                .collect(),
+            ranked_by: link.and_then(StoredProfile::of).map(|stored| stored.coach),
         }
     });
-    let current =
-        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
     let interview_started = match &current {
         Some((link, _)) => db::interviews::active(&state.db, link.user_vacancy_id)
             .await
@@ -341,7 +424,24 @@ pub async fn setup(
         key_requirements: highlights::key_requirements(&vacancy.jd_text, SHOWN_REQUIREMENTS),
         position_title: link.position_title,
     });
+    let vacancies = db::vacancies::links_of(&state.db, user.user_id)
+        .await
+        .context("listing the vacancies")?
+        .into_iter()
+        .enumerate()
+        .map(|(i, summary)| VacancyItem {
+            key: summary.link.user_vacancy_id,
+            added: summary.link.created_at.format("%-d %b %Y").to_string(),
+            interviews: summary.interviews.max(0) as u64,
+            answered: summary.answered.max(0) as u64,
+            skills_ranked: !top_skills(&summary.link).is_empty(),
+            current: i == 0,
+            jd_file_name: summary.link.jd_file_name.unwrap_or_default(),
+            position_title: summary.link.position_title,
+        })
+        .collect();
     Ok(Setup {
+        vacancies,
         blocked_reason: blocked_reason(cv.is_some(), jd.is_some()),
         cv,
         jd,

@@ -6,7 +6,8 @@
 //! `POST /setup/start`. The 10 MB limit is checked against `Content-Length` before any of the
 //! body is read, and again while it streams in.
 
-use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Request, State};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{DefaultBodyLimit, Form, FromRequest, Multipart, Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::{Extension, Router};
@@ -36,6 +37,7 @@ pub fn routes() -> Router<AppState> {
         .route("/documents/cv", post(upload_cv))
         .route("/documents/jd", post(upload_jd))
         .route("/setup/start", post(start))
+        .route("/vacancies/{action}", post(on_vacancy))
         .layer(DefaultBodyLimit::max(MAX_UPLOAD_BYTES + ENVELOPE))
 }
 
@@ -159,6 +161,30 @@ async fn start(
             Redirect::to(SETUP_PAGE).into_response()
         }
     }
+}
+
+/// The form of "Switch to this vacancy" and "Remove".
+#[derive(serde::Deserialize)]
+struct VacancyForm {
+    vacancy: i64,
+}
+
+/// `POST /vacancies/switch` and `POST /vacancies/remove`.
+async fn on_vacancy(
+    State(state): State<AppState>,
+    Extension(request_id): Extension<RequestId>,
+    Path(action): Path<String>,
+    session: Session,
+    SignedInUser(user): SignedInUser,
+    form: Result<Form<VacancyForm>, FormRejection>,
+) -> Response {
+    let result = match (form, action.as_str()) {
+        (Ok(Form(form)), "switch") => super::switch_vacancy(&state, &request_id, &user, form.vacancy).await,
+        (Ok(Form(form)), "remove") => super::remove_vacancy(&state, &request_id, &user, form.vacancy).await,
+        // Not a number, or not an action: nothing of theirs answers to it.
+        _ => Err(AppError::NotFound),
+    };
+    back_to_setup(&session, DocumentSlot::Vacancies, result).await
 }
 
 fn refused(slot: DocumentSlot, message: String) -> UploadNotice {

@@ -177,7 +177,7 @@ async fn generate(
     records: &[QuestionRecord],
     asked: bool,
 ) -> Result<questions::Model, AppError> {
-    let top = top_skills(&running.user);
+    let top = top_skills(&running.link);
     let names: Vec<String> = top.iter().map(|skill| skill.name.clone()).collect();
     let mut coverage: HashMap<String, u32> = HashMap::new();
     for record in records {

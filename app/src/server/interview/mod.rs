@@ -13,6 +13,7 @@
 //!   double click never skips two questions.
 
 mod asking;
+pub mod history;
 mod locks;
 pub mod stored;
 
@@ -127,7 +128,7 @@ async fn running_screen(
     records: &[QuestionRecord],
 ) -> Result<InterviewScreen, AppError> {
     let run = Run {
-        progress: progress(&top_skills(user), records),
+        progress: progress(&top_skills(&running.link), records),
         turns: records.iter().filter(|r| is_asked(r)).enumerate().map(|(i, r)| turn(i + 1, r)).collect(),
         coach: state.coach.label(),
         voice: if state.transcriber.is_some() { VoiceInput::Transcriber } else { VoiceInput::Browser },
@@ -180,7 +181,8 @@ pub async fn home(state: &AppState, user: &users::Model) -> Result<Home, AppErro
         Situation::Running(running) => {
             let records = records(state, running.interview.interview_id).await?;
             let question = records.iter().filter(|r| is_asked(r)).count().max(1);
-            let step = NextStep::Continue { question, progress: progress(&top_skills(user), &records) };
+            let step =
+                NextStep::Continue { question, progress: progress(&top_skills(&running.link), &records) };
             (Some(running.link), step, records)
         }
     };
@@ -229,8 +231,8 @@ fn progress(top: &[TopSkill], records: &[QuestionRecord]) -> Progress {
     Progress { covered, total: top.len() }
 }
 
-pub(super) fn top_skills(user: &users::Model) -> Vec<TopSkill> {
-    user.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
+pub(super) fn top_skills(link: &user_vacancies::Model) -> Vec<TopSkill> {
+    intake::top_skills(link)
 }
 
 pub(super) async fn records(state: &AppState, interview_id: i64) -> Result<Vec<QuestionRecord>, AppError> {
@@ -241,20 +243,21 @@ pub(super) async fn records(state: &AppState, interview_id: i64) -> Result<Vec<Q
 /// skills first if an earlier attempt to do so failed. Returns the user's row as it now is (with
 /// the skills), for showing the screen.
 pub async fn start(state: &AppState, user: &users::Model) -> Result<users::Model, AppError> {
-    let user = if top_skills(user).is_empty() {
-        intake::refresh_profile(state, user.user_id).await?;
-        db::users::find(&state.db, user.user_id)
-            .await
-            .context("reading the user after ranking the skills")?
-            .ok_or(AppError::Unauthorized)?
-    } else {
-        user.clone()
+    let ranked = |current: &Option<(user_vacancies::Model, _)>| {
+        current.as_ref().is_some_and(|(link, _)| !top_skills(link).is_empty())
     };
-    if top_skills(&user).is_empty() && user.cv_file_hash.is_some() {
+    let mut current =
+        db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
+    if current.is_some() && !ranked(&current) {
+        intake::refresh_profile(state, user.user_id).await?;
+        current =
+            db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
+    }
+    if current.is_some() && !ranked(&current) && user.cv_file_hash.is_some() {
         return Err(AppError::Unavailable(messages::SKILLS_NOT_RANKED_YET.into()));
     }
-    intake::start_interview(state, &user).await?;
-    Ok(user)
+    intake::start_interview(state, user).await?;
+    Ok(user.clone())
 }
 
 /// "Next Question" from the question on screen: skips it if it has no answer yet, then shows

@@ -16,6 +16,13 @@ pub struct Model {
     pub position_title: String,
     /// The name of the file this candidate uploaded.
     pub jd_file_name: Option<String>,
+    /// The coach's profile of the candidate for this vacancy, with the CV and vacancy it was
+    /// made from (`intake::StoredProfile` as JSON).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub profile_json: Option<String>,
+    /// The ten skills for this vacancy, most important first (JSON).
+    #[sea_orm(column_type = "Text", nullable)]
+    pub top_skills_json: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
