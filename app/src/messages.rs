@@ -29,6 +29,9 @@ pub const UPLOAD_BOTH: &str = "Upload your CV and the job description to start."
 pub const UPLOAD_CV: &str = "Upload your CV to start.";
 pub const UPLOAD_JD: &str = "Upload the job description, with its position title, to start.";
 
+pub const RETAKE_UNANSWERED: &str = "Answer or skip this question before trying it again.";
+pub const RETAKE_AFTER_CURRENT: &str =
+    "Answer or skip the question on screen first; then you can try an earlier one again.";
 pub const CHECK_AND_RETRY: &str = "Please check what you entered and try again.";
 pub const RECORDING_EMPTY: &str =
     "The recording is empty. Check that your microphone is on, then record again.";
@@ -106,6 +109,8 @@ pub fn is_known(message: &str) -> bool {
         ALREADY_SKIPPED,
         ALREADY_ANSWERED,
         NO_ANSWER_TO_EVALUATE,
+        RETAKE_UNANSWERED,
+        RETAKE_AFTER_CURRENT,
         DATABASE_UNREACHABLE,
         SERVER_UNREACHABLE,
         UPLOAD_BOTH,

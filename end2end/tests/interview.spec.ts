@@ -145,3 +145,28 @@ test('a second tab cannot answer the same question again', async ({ page, contex
   await expect(question(other, 1).locator('.answer-text')).toHaveText(STRONG);
   await expectNoInternals(other);
 });
+
+test('try again: a retake is a new attempt whose feedback shows the change, also after a reload', async ({ page }, info) => {
+  const hydrated = info.project.use.javaScriptEnabled !== false;
+  await readyCandidate(page, `ada-retake-${info.project.name}@example.com`, hydrated);
+  await page.getByRole('button', { name: 'Start Interview' }).click();
+  await waitForHydration(page, hydrated);
+  await question(page, 1).getByLabel('Your answer').fill('I used it once. It was fine.');
+  await question(page, 1).getByRole('button', { name: 'Submit Answer' }).click();
+  await expect(question(page, 1).getByRole('region', { name: 'Feedback' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Try question 1 again' }).click();
+  const attempt = question(page, 2);
+  await expect(attempt.getByText('Trying question 1 again. Last time: correctness')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Try question 1 again' })).toHaveCount(0);
+  await attempt.getByLabel('Your answer').fill(STRONG);
+  await attempt.getByRole('button', { name: 'Submit Answer' }).click();
+  await expect(attempt.getByRole('region', { name: 'Feedback' })).toBeVisible();
+  const change = attempt.getByRole('status').filter({ hasText: 'Correctness' });
+  await expect(change).toHaveText(/^Correctness \d+ % → \d+ %, role relevance \d+ % → \d+ %, red flags \d+ → \d+$/);
+
+  await page.reload();
+  await waitForHydration(page, hydrated);
+  await expect(question(page, 2).getByText('Trying question 1 again.')).toBeVisible();
+  await expect(question(page, 2).getByRole('status').filter({ hasText: 'Correctness' })).toBeVisible();
+});

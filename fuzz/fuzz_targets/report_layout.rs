@@ -89,6 +89,11 @@ fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
                 skill: text(u)?,
                 questions: u.int_in_range(0..=50)?,
                 avg_correctness: if u.arbitrary()? { Some(percent(u)?) } else { None },
+                first_and_latest: if u.arbitrary()? {
+                    Some((u.int_in_range(0..=100)?, u.int_in_range(0..=100)?))
+                } else {
+                    None
+                },
             })
         })?,
         weakest: list(u, 3, |u, _| text(u))?,

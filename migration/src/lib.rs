@@ -15,6 +15,7 @@ mod m20261130_000002_own_titles_and_verified_emails;
 mod m20261130_000003_add_interview_leases;
 mod m20261130_000004_add_answer_delivery;
 mod m20261130_000005_add_vacancy_profiles;
+mod m20261130_000006_add_question_retakes;
 
 /// Every migration of the product, in the order it must run.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000003_add_interview_leases::Migration),
             Box::new(m20261130_000004_add_answer_delivery::Migration),
             Box::new(m20261130_000005_add_vacancy_profiles::Migration),
+            Box::new(m20261130_000006_add_question_retakes::Migration),
         ]
     }
 }

@@ -100,7 +100,12 @@ fn report(name: &str) -> ReportData {
                 .collect(),
             skills: SKILLS
                 .iter()
-                .map(|s| SkillResult { skill: (*s).into(), questions: 1, avg_correctness: Some(70.0) })
+                .map(|s| SkillResult {
+                    skill: (*s).into(),
+                    questions: 2,
+                    avg_correctness: Some(70.0),
+                    first_and_latest: Some((60, 80)),
+                })
                 .collect(),
             weakest: vec!["Mentoring".into(), "SQL".into()],
             distribution: (0..10u8)

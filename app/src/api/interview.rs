@@ -84,6 +84,19 @@ pub async fn retry_feedback(question_id: i64) -> Result<Submitted, AppError> {
     )
 }
 
+/// "Try again": asks an answered or skipped question once more, as a new attempt.
+#[server(endpoint = "interview/retake")]
+pub async fn retake_question(question_id: i64) -> Result<InterviewScreen, AppError> {
+    use crate::server::{auth, interview, respond};
+    respond::with_status(
+        async {
+            let caller = auth::caller().await?;
+            interview::retake(&caller.state, &caller.request_id, &caller.user, question_id).await
+        }
+        .await,
+    )
+}
+
 /// "Reset Interview": archives the running interview; the CV and JD stay.
 #[server(endpoint = "interview/reset")]
 pub async fn reset_interview() -> Result<InterviewScreen, AppError> {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::feedback::{DeliveryPanel, FeedbackPanel};
-use crate::model::interview::{Reply, Turn};
+use crate::model::interview::{Reply, Retake, Turn};
 
 /// The card of a question; `children` is what follows the question text.
 #[component]
@@ -15,6 +15,7 @@ pub fn TurnFrame(
     difficulty: String,
     question: String,
     #[prop(optional)] current: bool,
+    #[prop(optional_no_strip)] retake: Option<Retake>,
     children: Children,
 ) -> impl IntoView {
     let heading_id = format!("question-{number}");
@@ -28,6 +29,7 @@ pub fn TurnFrame(
                 <span class="tag">{difficulty}</span>
             </p>
             <p class="question">{question}</p>
+            {retake.map(|retake| view! { <p class="retake-note hint">{retake.note()}</p> })}
             {children()}
         </li>
     }
@@ -47,18 +49,23 @@ pub fn AnswerText(text: String, delivery: Option<crate::model::delivery::Deliver
 
 /// What the candidate did with a question: `open` stands for an unanswered one, `unevaluated`
 /// for feedback that is missing; skips and answers with feedback read the same everywhere.
-pub fn reply_view(reply: Reply, open: AnyView, unevaluated: AnyView) -> AnyView {
+/// A retake's feedback starts with what changed since the attempt before.
+pub fn reply_view(reply: Reply, retake: Option<&Retake>, open: AnyView, unevaluated: AnyView) -> AnyView {
     match reply {
         Reply::Open => open,
         Reply::Skipped => view! { <p class="hint skipped">"Skipped."</p> }.into_any(),
-        Reply::Answered { text, feedback, delivery } => view! {
-            <AnswerText text delivery/>
-            {match feedback {
-                Some(feedback) => view! { <FeedbackPanel feedback=*feedback/> }.into_any(),
-                None => unevaluated,
-            }}
+        Reply::Answered { text, feedback, delivery } => {
+            let change = feedback.as_ref().zip(retake).and_then(|(feedback, retake)| retake.change(feedback));
+            view! {
+                <AnswerText text delivery/>
+                {change.map(|change| view! { <p class="retake-change" role="status">{change}</p> })}
+                {match feedback {
+                    Some(feedback) => view! { <FeedbackPanel feedback=*feedback/> }.into_any(),
+                    None => unevaluated,
+                }}
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
@@ -70,8 +77,8 @@ pub fn not_answered() -> AnyView {
 /// A question as it was, read-only (the history).
 #[component]
 pub fn PastTurn(turn: Turn) -> impl IntoView {
-    let Turn { number, question, skill, category, difficulty, reply, .. } = turn;
+    let Turn { number, question, skill, category, difficulty, reply, retake, .. } = turn;
     let unevaluated = view! { <p class="hint">"The coach did not evaluate this answer."</p> }.into_any();
-    let reply = reply_view(reply, not_answered(), unevaluated);
-    view! { <TurnFrame number skill category difficulty question>{reply}</TurnFrame> }
+    let reply = reply_view(reply, retake.as_ref(), not_answered(), unevaluated);
+    view! { <TurnFrame number skill category difficulty question retake=retake>{reply}</TurnFrame> }
 }

@@ -138,6 +138,17 @@ pub struct SkillResult {
     pub questions: u32,
     /// Average correctness of its evaluated answers.
     pub avg_correctness: Option<f64>,
+    /// Correctness of the first and of the latest evaluated answer on it, once there are two
+    /// (retakes included): the progress over attempts.
+    pub first_and_latest: Option<(u8, u8)>,
+}
+
+impl SkillResult {
+    /// "42 % → 71 %", or a dash before a second evaluated attempt.
+    pub fn progress_text(&self) -> String {
+        self.first_and_latest
+            .map_or_else(|| "\u{2014}".to_owned(), |(first, latest)| format!("{first} % \u{2192} {latest} %"))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -74,6 +74,68 @@ pub struct Turn {
     pub category: String,
     pub difficulty: String,
     pub reply: Reply,
+    /// Set when this question tries an earlier one again.
+    pub retake: Option<Retake>,
+}
+
+/// A question tried again ("Try again"), and how the attempt before it went.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Retake {
+    /// The number on screen of the question it tries again.
+    pub of_number: usize,
+    /// The scores of the attempt before; `None` when it was skipped or never evaluated.
+    pub before: Option<Scores>,
+}
+
+/// The scores of one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Scores {
+    pub correctness: u8,
+    pub role_relevance: u8,
+    pub red_flags: usize,
+}
+
+impl Scores {
+    pub fn of(feedback: &Feedback) -> Self {
+        Self {
+            correctness: feedback.correctness,
+            role_relevance: feedback.role_relevance,
+            red_flags: feedback.red_flags.len(),
+        }
+    }
+}
+
+impl Retake {
+    /// "Trying question 2 again. Last time: …".
+    pub fn note(&self) -> String {
+        let last = match self.before {
+            Some(s) => format!(
+                "correctness {} %, role relevance {} %, {} red flag{}",
+                s.correctness,
+                s.role_relevance,
+                s.red_flags,
+                if s.red_flags == 1 { "" } else { "s" }
+            ),
+            None => "skipped or not scored".to_owned(),
+        };
+        format!("Trying question {} again. Last time: {last}.", self.of_number)
+    }
+
+    /// "Correctness 42 % → 71 %, role relevance 50 % → 64 %, red flags 2 → 0", once the retake has
+    /// feedback and the attempt before had scores.
+    pub fn change(&self, now: &Feedback) -> Option<String> {
+        let before = self.before?;
+        let now = Scores::of(now);
+        Some(format!(
+            "Correctness {} % \u{2192} {} %, role relevance {} % \u{2192} {} %, red flags {} \u{2192} {}",
+            before.correctness,
+            now.correctness,
+            before.role_relevance,
+            now.role_relevance,
+            before.red_flags,
+            now.red_flags
+        ))
+    }
 }
 
 /// What the candidate did with a question.
@@ -134,4 +196,39 @@ pub struct FallacyNote {
 pub struct Submitted {
     pub screen: InterviewScreen,
     pub coach_problem: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feedback(correctness: u8, role_relevance: u8, red_flags: usize) -> Feedback {
+        Feedback {
+            correctness,
+            role_relevance,
+            improvements: Vec::new(),
+            red_flags: vec!["flag".into(); red_flags],
+            suggested_rewrite: String::new(),
+            followup_question: None,
+            coach_hint: String::new(),
+            fallacy: None,
+            coach: "Offline coach (rules)".into(),
+        }
+    }
+
+    #[test]
+    fn a_retake_says_what_changed_since_the_attempt_before() {
+        let retake = Retake { of_number: 2, before: Some(Scores::of(&feedback(42, 50, 2))) };
+        assert_eq!(
+            retake.note(),
+            "Trying question 2 again. Last time: correctness 42 %, role relevance 50 %, 2 red flags."
+        );
+        assert_eq!(
+            retake.change(&feedback(71, 64, 0)).as_deref(),
+            Some("Correctness 42 % \u{2192} 71 %, role relevance 50 % \u{2192} 64 %, red flags 2 \u{2192} 0")
+        );
+        let after_skip = Retake { of_number: 1, before: None };
+        assert_eq!(after_skip.change(&feedback(71, 64, 0)), None, "nothing to compare with");
+        assert!(after_skip.note().ends_with("skipped or not scored."));
+    }
 }

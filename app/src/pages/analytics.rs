@@ -64,7 +64,14 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
         .collect();
     let skill_rows = skills
         .iter()
-        .map(|s| TableRow::new(vec![s.skill.clone(), s.questions.to_string(), percent(s.avg_correctness)]))
+        .map(|s| {
+            TableRow::new(vec![
+                s.skill.clone(),
+                s.questions.to_string(),
+                percent(s.avg_correctness),
+                s.progress_text(),
+            ])
+        })
         .collect();
     let spoken_chart = (!spoken.is_empty()).then(|| {
         let json = serde_json::to_string(&spoken).unwrap_or_default();
@@ -116,7 +123,7 @@ fn AnalyticsView(analytics: Analytics) -> impl IntoView {
                 }.into_any()
             }}
             <ChartFrame kind="skills" title="Correctness per skill" data=skills_json
-                headers=&["Skill", "Questions", "Average correctness"] rows=skill_rows/>
+                headers=&["Skill", "Questions", "Average correctness", "First \u{2192} latest"] rows=skill_rows/>
             {spoken_chart}
         </div>
         <p class="hint">"Scores by " {coaches.join("; ")} ". Probabilistic coaching, not truth."</p>

@@ -11,14 +11,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::interview::{
-    NextQuestion, ResetInterview, RetryFeedback, StartInterview, SubmitAnswer, get_interview,
+    NextQuestion, ResetInterview, RetakeQuestion, RetryFeedback, StartInterview, SubmitAnswer, get_interview,
 };
 use crate::components::problem::loaded;
 use crate::components::turn::{TurnFrame, not_answered, reply_view};
 use crate::components::voice::VoiceRecorder;
 use crate::components::working::Working;
 use crate::error::AppError;
-use crate::model::interview::{InterviewScreen, Progress, SpokenTake, Stage, Turn, VoiceInput};
+use crate::model::interview::{InterviewScreen, Progress, Reply, SpokenTake, Stage, Turn, VoiceInput};
 
 #[component]
 pub fn InterviewPage() -> impl IntoView {
@@ -43,6 +43,7 @@ struct Actions {
     next: ServerAction<NextQuestion>,
     retry: ServerAction<RetryFeedback>,
     reset: ServerAction<ResetInterview>,
+    retake: ServerAction<RetakeQuestion>,
     /// A message from the last action: a refusal, or the coach's failure.
     problem: RwSignal<Option<String>>,
 }
@@ -54,6 +55,7 @@ impl Actions {
             || self.next.pending().get()
             || self.retry.pending().get()
             || self.reset.pending().get()
+            || self.retake.pending().get()
     }
 }
 
@@ -66,6 +68,7 @@ fn InterviewBoard(initial: InterviewScreen) -> impl IntoView {
         next: ServerAction::new(),
         retry: ServerAction::new(),
         reset: ServerAction::new(),
+        retake: ServerAction::new(),
         problem: RwSignal::new(problem_from_url()),
     };
     let show = move |result: Result<InterviewScreen, AppError>, coach_problem: Option<String>| match result {
@@ -75,7 +78,9 @@ fn InterviewBoard(initial: InterviewScreen) -> impl IntoView {
         }
         Err(error) => actions.problem.set(Some(error.to_string())),
     };
-    for screen_action in [actions.start.value(), actions.next.value(), actions.reset.value()] {
+    for screen_action in
+        [actions.start.value(), actions.next.value(), actions.reset.value(), actions.retake.value()]
+    {
         Effect::new(move |_| {
             if let Some(result) = screen_action.get() {
                 show(result, None);
@@ -197,11 +202,11 @@ fn StartPanel(actions: Actions) -> impl IntoView {
 
 /// A card's identity for re-rendering: the question, whether it is the current one, and what it
 /// shows (a card is rebuilt only when one of these changes).
-fn card_key(turn: &Turn, is_current: bool) -> (i64, bool, u64) {
+fn card_key(turn: &Turn, is_current: bool, can_retake: bool) -> (i64, bool, bool, u64) {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     turn.hash(&mut hasher);
-    (turn.question_id, is_current, hasher.finish())
+    (turn.question_id, is_current, can_retake, hasher.finish())
 }
 
 #[component]
@@ -213,10 +218,12 @@ fn RunView(
     actions: Actions,
 ) -> impl IntoView {
     let current_id = move || turns.with(|turns| turns.last().map(|turn| turn.question_id));
+    // "Try again" is offered once the question on screen is answered or skipped.
     let cards = move || {
         let turns = turns.get();
         let last = turns.len();
-        turns.into_iter().map(|turn| (turn.number == last, turn)).collect::<Vec<_>>()
+        let can_retake = turns.last().is_some_and(|turn| turn.reply != Reply::Open);
+        turns.into_iter().map(|turn| (turn.number == last, can_retake, turn)).collect::<Vec<_>>()
     };
     view! {
         <div class="progress-line">
@@ -228,8 +235,8 @@ fn RunView(
             <span class="hint">"Questions by " {coach}</span>
         </div>
         <ol class="turns" aria-label="Questions">
-            <For each=cards key=|(is_current, turn)| card_key(turn, *is_current)
-                children=move |(is_current, turn)| view! { <TurnCard turn is_current voice actions/> }/>
+            <For each=cards key=|(is_current, can_retake, turn)| card_key(turn, *is_current, *can_retake)
+                children=move |(is_current, can_retake, turn)| view! { <TurnCard turn is_current can_retake voice actions/> }/>
         </ol>
         <div class="interview-controls">
             {move || current_id().map(|question_id| view! {
@@ -247,16 +254,33 @@ fn RunView(
 }
 
 #[component]
-fn TurnCard(turn: Turn, is_current: bool, voice: VoiceInput, actions: Actions) -> impl IntoView {
-    let Turn { question_id, number, question, skill, category, difficulty, reply } = turn;
+fn TurnCard(
+    turn: Turn,
+    is_current: bool,
+    can_retake: bool,
+    voice: VoiceInput,
+    actions: Actions,
+) -> impl IntoView {
+    let Turn { question_id, number, question, skill, category, difficulty, reply, retake } = turn;
+    let replied = reply != Reply::Open;
     let open = if is_current {
         view! { <AnswerForm question_id number voice actions/> }.into_any()
     } else {
         not_answered()
     };
-    let reply_view = reply_view(reply, open, view! { <RetryPanel question_id actions/> }.into_any());
+    let reply_view =
+        reply_view(reply, retake.as_ref(), open, view! { <RetryPanel question_id actions/> }.into_any());
     view! {
-        <TurnFrame number skill category difficulty question current=is_current>{reply_view}</TurnFrame>
+        <TurnFrame number skill category difficulty question current=is_current retake=retake>
+            {reply_view}
+            {(replied && can_retake).then(|| view! {
+                <ActionForm action=actions.retake attr:class="retake-form">
+                    <input type="hidden" name="question_id" value=question_id.to_string()/>
+                    <button type="submit" class="button secondary" disabled=move || actions.busy()
+                        aria-label=format!("Try question {number} again")>"Try again"</button>
+                </ActionForm>
+            })}
+        </TurnFrame>
     }
 }
 

@@ -39,6 +39,8 @@ pub const ACCOUNT_DELETED: &str = "ACCOUNT_DELETED";
 pub const ACCOUNT_LINKED: &str = "ACCOUNT_LINKED";
 /// An e-mail no provider verified was taken from an account for its verified owner.
 pub const EMAIL_RELEASED: &str = "EMAIL_RELEASED";
+/// A candidate asked an answered or skipped question again ("Try again").
+pub const QUESTION_RETAKEN: &str = "QUESTION_RETAKEN";
 /// A candidate made another of their vacancies the current one.
 pub const VACANCY_SWITCHED: &str = "VACANCY_SWITCHED";
 /// A candidate removed one of their vacancies with its interviews.

@@ -21,6 +21,7 @@ mod llm_coach;
 mod logging;
 mod migrations;
 mod privacy;
+mod retakes;
 mod scale_out;
 mod sign_in;
 mod statement_budgets;

@@ -186,7 +186,10 @@ async fn existing_skills_move_to_the_candidates_most_recent_vacancy() {
     use migration::{Migrator, MigratorTrait};
     let database = TestDatabase::fresh().await;
     let conn = database.connect().await;
-    let before_vacancy_profiles = Migrator::migrations().len() as u32 - 1;
+    let before_vacancy_profiles = Migrator::migrations()
+        .iter()
+        .position(|m| m.name().contains("add_vacancy_profiles"))
+        .expect("the migration exists") as u32;
     Migrator::up(&conn, Some(before_vacancy_profiles)).await.expect("the schema before per-vacancy skills");
     let run =
         |sql: &str| conn.execute_raw(Statement::from_string(conn.get_database_backend(), sql.to_owned()));

@@ -156,6 +156,7 @@ mod tests {
             skill: name.to_owned(),
             questions,
             avg_correctness,
+            first_and_latest: None,
         };
         let skills = vec![
             skill("Rust", 2, Some(80.0)),

@@ -152,10 +152,14 @@ fn per_skill(top: &[TopSkill], attempts: &[Attempt]) -> Vec<SkillResult> {
         .map(|skill| {
             let on_skill: Vec<&Attempt> = attempts.iter().filter(|a| a.skill_tag == skill.name).collect();
             let scores: Vec<i64> = on_skill.iter().filter_map(|a| a.correctness.map(i64::from)).collect();
+            let percent = |score: &i64| (*score).clamp(0, 100) as u8;
             SkillResult {
                 skill: skill.name.clone(),
                 questions: on_skill.len() as u32,
                 avg_correctness: metrics::average(scores.iter().sum(), scores.len() as i64),
+                first_and_latest: (scores.len() >= 2)
+                    .then(|| Some((percent(scores.first()?), percent(scores.last()?))))
+                    .flatten(),
             }
         })
         .collect()
@@ -238,9 +242,17 @@ mod tests {
         let results = per_skill(&[skill("Rust"), skill("SQL"), skill("Go")], &attempts);
         assert_eq!(
             results[0],
-            SkillResult { skill: "Rust".into(), questions: 3, avg_correctness: Some(70.5) }
+            SkillResult {
+                skill: "Rust".into(),
+                questions: 3,
+                avg_correctness: Some(70.5),
+                first_and_latest: Some((80, 61)),
+            }
         );
-        assert_eq!(results[1], SkillResult { skill: "SQL".into(), questions: 1, avg_correctness: None });
+        assert_eq!(
+            results[1],
+            SkillResult { skill: "SQL".into(), questions: 1, avg_correctness: None, first_and_latest: None }
+        );
         assert_eq!(results[2].questions, 0);
     }
 

@@ -240,6 +240,64 @@ pub async fn insert_question(db: &DatabaseConnection, new: NewQuestion) -> Resul
     .await
 }
 
+/// Asks `original` again as a retake in its interview: the prefetched next question, if there is
+/// one, becomes the retake (so the order of questions stays the order they were asked in);
+/// otherwise a new question is added after the last. Call holding the interview's lease.
+pub async fn ask_retake(
+    db: &DatabaseConnection,
+    original: &questions::Model,
+    at: chrono::NaiveDateTime,
+) -> Result<(), DbErr> {
+    let prefetched = questions::Entity::find()
+        .filter(questions::Column::InterviewId.eq(original.interview_id))
+        .filter(questions::Column::AskedAt.is_null())
+        .order_by_asc(questions::Column::QuestionOrder)
+        .one(db)
+        .await?;
+    if let Some(prefetched) = prefetched {
+        let taken = questions::Entity::update_many()
+            .col_expr(questions::Column::QuestionText, Expr::value(original.question_text.clone()))
+            .col_expr(questions::Column::Category, Expr::value(original.category.clone()))
+            .col_expr(questions::Column::Difficulty, Expr::value(original.difficulty.clone()))
+            .col_expr(questions::Column::SkillTag, Expr::value(original.skill_tag.clone()))
+            .col_expr(questions::Column::SkillTagsJson, Expr::value(original.skill_tags_json.clone()))
+            .col_expr(questions::Column::RetakeOfQuestionId, Expr::value(original.question_id))
+            .col_expr(questions::Column::AskedAt, Expr::value(at))
+            .filter(questions::Column::QuestionId.eq(prefetched.question_id))
+            .filter(questions::Column::AskedAt.is_null())
+            .exec(db)
+            .await?;
+        if taken.rows_affected > 0 {
+            return Ok(());
+        }
+    }
+    let last: Option<i32> = questions::Entity::find()
+        .select_only()
+        .column_as(questions::Column::QuestionOrder.max(), "last")
+        .filter(questions::Column::InterviewId.eq(original.interview_id))
+        .into_tuple()
+        .one(db)
+        .await?
+        .flatten();
+    questions::ActiveModel {
+        interview_id: Set(original.interview_id),
+        user_vacancy_id: Set(original.user_vacancy_id),
+        question_text: Set(original.question_text.clone()),
+        category: Set(original.category.clone()),
+        difficulty: Set(original.difficulty.clone()),
+        skill_tag: Set(original.skill_tag.clone()),
+        skill_tags_json: Set(original.skill_tags_json.clone()),
+        question_order: Set(last.unwrap_or(0) + 1),
+        created_at: Set(at),
+        asked_at: Set(Some(at)),
+        retake_of_question_id: Set(Some(original.question_id)),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+}
+
 /// Marks a prefetched question as shown to the candidate at `at`. Returns whether this call did
 /// (`false`: it was asked already, by a request racing this one).
 pub async fn mark_asked(

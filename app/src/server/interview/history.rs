@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{is_asked, records, turn};
+use super::{records, turns};
 use crate::error::{AppError, ResultExt};
 use crate::model::history::{History, InterviewSummary, PastInterview, VacancyHistory};
 use crate::server::analytics::metrics::average;
@@ -98,6 +98,6 @@ pub async fn past_interview(
             }
             _ => "in progress".to_owned(),
         },
-        turns: records.iter().filter(|r| is_asked(r)).enumerate().map(|(i, r)| turn(i + 1, r)).collect(),
+        turns: turns(&records),
     })
 }

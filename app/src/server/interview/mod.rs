@@ -15,6 +15,7 @@
 mod asking;
 pub mod history;
 mod locks;
+mod retakes;
 pub mod stored;
 
 use std::time::{Duration, Instant};
@@ -23,7 +24,7 @@ use crate::error::{AppError, ResultExt};
 use crate::messages;
 use crate::model::home::{Home, NextStep, Returning};
 use crate::model::interview::{
-    InterviewScreen, Progress, Reply, Run, SpokenTake, Stage, Submitted, Turn, VoiceInput,
+    InterviewScreen, Progress, Reply, Retake, Run, Scores, SpokenTake, Stage, Submitted, Turn, VoiceInput,
 };
 use crate::server::audit::{self, Event};
 use crate::server::coach::profile::TopSkill;
@@ -42,6 +43,7 @@ pub const MAX_ANSWER_CHARS: usize = 20_000;
 
 use asking::{move_on, prefetch};
 pub use locks::{QuestionLock, QuestionLocks};
+pub use retakes::retake;
 
 /// The candidate's current vacancy and its active interview.
 #[derive(Clone)]
@@ -129,7 +131,7 @@ async fn running_screen(
 ) -> Result<InterviewScreen, AppError> {
     let run = Run {
         progress: progress(&top_skills(&running.link), records),
-        turns: records.iter().filter(|r| is_asked(r)).enumerate().map(|(i, r)| turn(i + 1, r)).collect(),
+        turns: turns(records),
         coach: state.coach.label(),
         voice: if state.transcriber.is_some() { VoiceInput::Transcriber } else { VoiceInput::Browser },
     };
@@ -198,6 +200,25 @@ pub(super) fn is_asked(record: &QuestionRecord) -> bool {
     record.question.asked_at.is_some()
 }
 
+/// The turns on screen: the asked questions of `records`, numbered, each retake pointing at the
+/// question it tries again.
+fn turns(records: &[QuestionRecord]) -> Vec<Turn> {
+    let asked: Vec<&QuestionRecord> = records.iter().filter(|r| is_asked(r)).collect();
+    asked
+        .iter()
+        .enumerate()
+        .map(|(i, record)| {
+            let retake = record.question.retake_of_question_id.and_then(|original| {
+                let position = asked.iter().position(|r| r.question.question_id == original)?;
+                let before =
+                    asked[position].suggestion.as_ref().map(|row| Scores::of(&stored::feedback(row)));
+                Some(Retake { of_number: position + 1, before })
+            });
+            Turn { retake, ..turn(i + 1, record) }
+        })
+        .collect()
+}
+
 fn turn(number: usize, record: &QuestionRecord) -> Turn {
     let question = &record.question;
     let reply = match &record.answer {
@@ -219,6 +240,7 @@ fn turn(number: usize, record: &QuestionRecord) -> Turn {
         category: question.category.clone(),
         difficulty: question.difficulty.clone(),
         reply,
+        retake: None,
     }
 }
 

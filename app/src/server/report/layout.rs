@@ -148,12 +148,14 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
     heading(&mut doc, "Skills");
     table(
         &mut doc,
-        &[4, 2, 2],
-        &["Skill", "Questions", "Average correctness"],
+        &[4, 2, 2, 2],
+        &["Skill", "Questions", "Average correctness", "First \u{2192} latest"],
         analytics
             .skills
             .iter()
-            .map(|s| vec![s.skill.clone(), s.questions.to_string(), percent(s.avg_correctness)])
+            .map(|s| {
+                vec![s.skill.clone(), s.questions.to_string(), percent(s.avg_correctness), s.progress_text()]
+            })
             .collect(),
     );
 
@@ -551,7 +553,12 @@ mod tests {
                     Point { number: 1, skill: "Rust".into(), correctness: 80, relevance: 70 },
                     Point { number: 2, skill: "SQL".into(), correctness: 65, relevance: 50 },
                 ],
-                skills: vec![SkillResult { skill: "Rust".into(), questions: 2, avg_correctness: Some(80.0) }],
+                skills: vec![SkillResult {
+                    skill: "Rust".into(),
+                    questions: 2,
+                    avg_correctness: Some(80.0),
+                    first_and_latest: Some((70, 90)),
+                }],
                 weakest: vec!["SQL".into()],
                 distribution: (0..10)
                     .map(|i| Bin { from: i * 10, to: i * 10 + 10, candidates: u64::from(i), yours: i == 7 })
@@ -659,6 +666,7 @@ mod tests {
                 skill: format!("{text}{i}"),
                 questions: i,
                 avg_correctness: Some(f64::from(i) * 10.0),
+                first_and_latest: Some((i as u8, 100 - i as u8)),
             })
             .collect();
         data.questions = (1..=12)

@@ -21,6 +21,8 @@ pub struct Model {
     pub created_at: DateTime,
     /// When the candidate was shown it; `None` while it is the prefetched next question.
     pub asked_at: Option<DateTime>,
+    /// The question this one tries again ("Try again"), if it is a retake.
+    pub retake_of_question_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
