@@ -56,6 +56,8 @@ enum Phase {
     /// This browser cannot record for this server.
     Unsupported,
     Idle,
+    /// Waiting for the microphone (the browser may be asking for permission).
+    Starting,
     Recording,
     Transcribing,
 }
@@ -106,6 +108,7 @@ pub fn VoiceRecorder(
 
     let label = move || match phase.get() {
         Phase::Recording => "Stop",
+        Phase::Starting => "Starting\u{2026}",
         Phase::Transcribing => "Transcribing\u{2026}",
         _ => "Record answer",
     };
@@ -119,7 +122,7 @@ pub fn VoiceRecorder(
                         <button type="button" class="button secondary voice-toggle"
                             class:recording=move || phase.get() == Phase::Recording
                             aria-pressed=move || (phase.get() == Phase::Recording).to_string()
-                            disabled=move || busy.get() || phase.get() == Phase::Transcribing
+                            disabled=move || busy.get() || matches!(phase.get(), Phase::Starting | Phase::Transcribing)
                             on:click=toggle>
                             {label}
                         </button>
@@ -218,7 +221,7 @@ mod hydrated {
                     problem.set(Some(message));
                     stop();
                 });
-                phase.set(Phase::Recording);
+                phase.set(Phase::Starting);
                 spawn_local(async move {
                     let kind = kind.get_value();
                     let started = js::start_voice(
@@ -235,6 +238,7 @@ mod hydrated {
                         phase.set(Phase::Idle);
                         return;
                     }
+                    phase.set(Phase::Recording);
                     started_at.set_value(js_sys::Date::now());
                     let tick = move || {
                         let seconds = ((js_sys::Date::now() - started_at.get_value()) / 1000.0) as u32;
@@ -248,7 +252,7 @@ mod hydrated {
                     );
                 });
             }
-            Phase::Waiting | Phase::Unsupported | Phase::Transcribing => {}
+            Phase::Waiting | Phase::Unsupported | Phase::Starting | Phase::Transcribing => {}
         }
     }
 

@@ -300,12 +300,18 @@ fn AnswerForm(question_id: i64, number: usize, voice: VoiceInput, actions: Actio
             }
         }
     };
+    // An emptied box drops what was heard: a typed answer is not coached as spoken.
+    let on_input = move |_| {
+        if answer.get_untracked().is_some_and(|area| area.value().trim().is_empty()) {
+            take.set(None);
+        }
+    };
     view! {
         <ActionForm action=actions.submit node_ref=form attr:class="stack answer-form">
             <input type="hidden" name="question_id" value=question_id.to_string()/>
             <label for=field_id.clone()>"Your answer"</label>
             <textarea id=field_id name="answer" rows="8" required maxlength="20000" node_ref=answer
-                aria-describedby="answer-help" on:keydown=on_keydown></textarea>
+                aria-describedby="answer-help" on:keydown=on_keydown on:input=on_input></textarea>
             <p id="answer-help" class="hint">"Ctrl+Enter (⌘+Enter on a Mac) submits. You can submit once."</p>
             <VoiceRecorder voice answer take busy=Signal::derive(move || actions.busy())/>
             {move || take.get().map(|take| view! {

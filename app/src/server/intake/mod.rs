@@ -237,6 +237,14 @@ pub fn top_skills(link: &user_vacancies::Model) -> Vec<TopSkill> {
     link.top_skills_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default()
 }
 
+/// Whether the coach should rank the skills for `link` (again): never ranked, or ranked from
+/// another CV than the user's current one.
+pub fn needs_ranking(link: &user_vacancies::Model, user: &users::Model) -> bool {
+    top_skills(link).is_empty()
+        || StoredProfile::of(link)
+            .is_none_or(|stored| Some(&stored.cv_file_hash) != user.cv_file_hash.as_ref())
+}
+
 /// Copies the current link's profile and skills to the user's row (the seed columns mirror the
 /// current vacancy), unless they are there already.
 pub(crate) async fn mirror_current(

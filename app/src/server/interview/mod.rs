@@ -265,17 +265,24 @@ pub(super) async fn records(state: &AppState, interview_id: i64) -> Result<Vec<Q
 /// skills first if an earlier attempt to do so failed. Returns the user's row as it now is (with
 /// the skills), for showing the screen.
 pub async fn start(state: &AppState, user: &users::Model) -> Result<users::Model, AppError> {
-    let ranked = |current: &Option<(user_vacancies::Model, _)>| {
-        current.as_ref().is_some_and(|(link, _)| !top_skills(link).is_empty())
-    };
-    let mut current =
+    let current =
         db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
-    if current.is_some() && !ranked(&current) {
+    let Some((link, _)) = current else {
+        intake::start_interview(state, user).await?;
+        return Ok(user.clone());
+    };
+    // A new CV since the skills were ranked: rank them again (if the coach cannot now, the
+    // earlier ranking, made for the same job description, still serves).
+    let link = if user.cv_file_hash.is_some() && intake::needs_ranking(&link, user) {
         intake::refresh_profile(state, user.user_id).await?;
-        current =
-            db::vacancies::current(&state.db, user.user_id).await.context("reading the current vacancy")?;
-    }
-    if current.is_some() && !ranked(&current) && user.cv_file_hash.is_some() {
+        db::vacancies::current(&state.db, user.user_id)
+            .await
+            .context("reading the current vacancy")?
+            .map_or(link, |(link, _)| link)
+    } else {
+        link
+    };
+    if top_skills(&link).is_empty() && user.cv_file_hash.is_some() {
         return Err(AppError::Unavailable(messages::SKILLS_NOT_RANKED_YET.into()));
     }
     intake::start_interview(state, user).await?;

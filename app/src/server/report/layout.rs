@@ -239,11 +239,13 @@ fn question_section(doc: &mut genpdf::Document, question: &QuestionLine) {
         ))
         .styled(Style::new().bold().with_font_size(11)),
     );
-    header.push(Paragraph::new(question.question.clone()).styled(Style::new().with_color(INK)));
+    header.push(Paragraph::new(printable(&question.question).join(" ")).styled(Style::new().with_color(INK)));
     match &question.answer {
         Some(answer) => {
             header.push(label("Your answer"));
-            header.push(Paragraph::new(shortened(answer)));
+            for paragraph in printable(&shortened(answer)) {
+                header.push(Paragraph::new(paragraph));
+            }
         }
         None => header.push(Paragraph::new("Skipped.").styled(Style::new().with_color(GREY))),
     }
@@ -251,7 +253,7 @@ fn question_section(doc: &mut genpdf::Document, question: &QuestionLine) {
     if let Some(delivery) = &question.delivery {
         doc.push(label("How you spoke"));
         for line in delivery.lines() {
-            doc.push(Paragraph::new(format!("{}: {} \u{2014} {}", line.label, line.value, line.advice)));
+            push_text(doc, &format!("{}: {} \u{2014} {}", line.label, line.value, line.advice));
         }
     }
     let Some(feedback) = &question.feedback else { return };
@@ -265,12 +267,14 @@ fn question_section(doc: &mut genpdf::Document, question: &QuestionLine) {
     );
     if let Some(fallacy) = &feedback.fallacy {
         doc.push(
-            Paragraph::new(format!("Fallacy detected \u{2014} {}: {}", fallacy.name, fallacy.why))
-                .styled(Style::new().with_color(ORANGE)),
+            Paragraph::new(
+                printable(&format!("Fallacy detected \u{2014} {}: {}", fallacy.name, fallacy.why)).join(" "),
+            )
+            .styled(Style::new().with_color(ORANGE)),
         );
     }
     doc.push(label("Suggested rewrite"));
-    doc.push(Paragraph::new(feedback.suggested_rewrite.clone()));
+    push_text(doc, &feedback.suggested_rewrite);
     for (title, items, empty) in [
         ("Improvements", &feedback.improvements, "Nothing to add."),
         ("Red flags", &feedback.red_flags, "No red flags."),
@@ -281,7 +285,7 @@ fn question_section(doc: &mut genpdf::Document, question: &QuestionLine) {
         }
         let mut list = genpdf::elements::UnorderedList::new();
         for item in items {
-            list.push(Paragraph::new(item.clone()));
+            list.push(Paragraph::new(printable(item).join(" ")));
         }
         doc.push(list);
     }
@@ -291,6 +295,46 @@ fn label(text: &str) -> impl Element + use<> {
     Paragraph::new(text.to_owned())
         .styled(Style::new().bold().with_font_size(9).with_color(GREY))
         .padded((1, 0, 0, 0))
+}
+
+/// The longest run of characters without a space that is printed as one word: genpdf breaks
+/// lines only at spaces, so a longer token (a URL, a stack trace) is broken up first.
+const MAX_TOKEN_CHARS: usize = 48;
+
+/// Text from a candidate or a model as paragraphs genpdf can lay out: one per line of the text,
+/// control characters dropped, and tokens longer than [`MAX_TOKEN_CHARS`] broken with spaces.
+fn printable(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| {
+            let mut out = String::with_capacity(line.len());
+            let mut run = 0;
+            for c in line.chars() {
+                if c.is_whitespace() {
+                    out.push(' ');
+                    run = 0;
+                    continue;
+                }
+                if c.is_control() {
+                    continue;
+                }
+                if run == MAX_TOKEN_CHARS {
+                    out.push(' ');
+                    run = 0;
+                }
+                out.push(c);
+                run += 1;
+            }
+            out.trim().to_owned()
+        })
+        .filter(|line| !line.is_empty())
+        .collect()
+}
+
+/// Pushes `text` as one paragraph per line (see [`printable`]).
+fn push_text(doc: &mut genpdf::Document, text: &str) {
+    for paragraph in printable(text) {
+        doc.push(Paragraph::new(paragraph));
+    }
 }
 
 fn shortened(answer: &str) -> String {
@@ -615,6 +659,22 @@ mod tests {
         let kind = crate::server::documents::detect("report.pdf", &compressed).expect("a PDF");
         let text = crate::server::documents::extract_blocking(kind, &compressed).expect("readable").text;
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn text_is_split_into_lines_without_controls_and_long_tokens_are_broken() {
+        let url = format!("https://example.com/{}", "é".repeat(100));
+        let text = format!("First line\u{7}\r\n\n  second\tline {url}");
+
+        let paragraphs = printable(&text);
+
+        assert_eq!(paragraphs[0], "First line");
+        assert!(paragraphs[1].starts_with("second line https://"));
+        assert!(
+            paragraphs[1].split(' ').all(|token| token.chars().count() <= MAX_TOKEN_CHARS),
+            "{paragraphs:?}"
+        );
+        assert_eq!(paragraphs[1].replace(' ', ""), format!("secondline{url}"), "nothing is lost but spaces");
     }
 
     #[test]

@@ -70,11 +70,16 @@ impl OpenAiTranscriber {
     }
 }
 
+/// The failure in words for the candidate; the details (which may name the endpoint's address)
+/// go to the log only.
 fn unavailable(error: OpenAIError) -> TranscribeError {
+    tracing::warn!(%error, "transcription request failed");
     TranscribeError::Unavailable(match error {
         OpenAIError::ApiError(api) => format!("it answered {}", api.status_code),
         OpenAIError::Reqwest(e) if e.is_connect() => "it could not be reached".into(),
-        other => other.to_string(),
+        OpenAIError::Reqwest(e) if e.is_timeout() => "it took too long to answer".into(),
+        OpenAIError::Reqwest(_) => "the connection to it failed".into(),
+        _ => "its reply could not be read".into(),
     })
 }
 

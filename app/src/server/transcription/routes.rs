@@ -2,15 +2,14 @@
 //! back what was heard, as JSON the page reads (never shows): `{"text", "seconds", "pauses"}`, or
 //! `{"message"}` with a 4xx/5xx status, a sentence for the candidate.
 //!
-//! Checked in this order, so a bad request costs nothing: the caller is signed in, an engine is
-//! configured, the body is within [`MAX_RECORDING_BYTES`] and is audio, then the hourly limit is
-//! taken and the engine called.
+//! Checked in this order, so a bad request costs little: the caller is signed in, an engine is
+//! configured (both before a byte of the body is read), the body is within
+//! [`MAX_RECORDING_BYTES`] and is audio, then the hourly limit is taken and the engine called.
 
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{DefaultBodyLimit, State};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
 use http::StatusCode;
@@ -53,34 +52,45 @@ fn refuse(status: StatusCode, message: String) -> Response {
 async fn transcribe(
     State(state): State<AppState>,
     caller: Result<SignedInUser, Response>,
-    body: Result<Bytes, BytesRejection>,
+    request: Request,
 ) -> Response {
     // A fetch follows the sign-in redirect a page gets; the recorder needs a status instead.
     let Ok(SignedInUser(user)) = caller else {
         return refuse(StatusCode::UNAUTHORIZED, messages::VOICE_SIGNED_OUT.into());
     };
-    match hear(&state, &user, body).await {
+    match hear(&state, &user, request).await {
         Ok(heard) => ([(http::header::CACHE_CONTROL, "no-store")], Json(heard)).into_response(),
         Err(error) => refuse(status_of(&error), error.to_string()),
     }
 }
 
-async fn hear(
-    state: &AppState,
-    user: &users::Model,
-    body: Result<Bytes, BytesRejection>,
-) -> Result<Heard, AppError> {
+async fn hear(state: &AppState, user: &users::Model, request: Request) -> Result<Heard, AppError> {
     let Some(transcriber) = &state.transcriber else {
         return Err(AppError::Unavailable(messages::VOICE_NOT_SET_UP.into()));
     };
-    let audio = body.map_err(|rejection| {
-        let message = if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            messages::recording_too_large(MAX_RECORDING_BYTES / (1024 * 1024))
-        } else {
-            messages::RECORDING_NOT_AUDIO.into()
-        };
-        AppError::validation("recording", message)
-    })?;
+    // Read only now, after the caller and the engine are known: a request that would be refused
+    // anyway never gets to make the server hold 32 MB.
+    let too_large = || {
+        AppError::validation("recording", messages::recording_too_large(MAX_RECORDING_BYTES / (1024 * 1024)))
+    };
+    let declared = request
+        .headers()
+        .get(http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > MAX_RECORDING_BYTES) {
+        return Err(too_large());
+    }
+    // A body without a length that runs past the limit fails with http-body's "length limit
+    // exceeded"; any other failure is a broken upload.
+    let audio: Bytes =
+        axum::body::to_bytes(request.into_body(), MAX_RECORDING_BYTES).await.map_err(|error| {
+            if error.to_string().contains("length limit") {
+                too_large()
+            } else {
+                AppError::validation("recording", messages::RECORDING_NOT_AUDIO)
+            }
+        })?;
     if audio.is_empty() {
         return Err(AppError::validation("recording", messages::RECORDING_EMPTY));
     }
