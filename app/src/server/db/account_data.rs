@@ -17,8 +17,8 @@ use sea_orm::{
 };
 
 use super::entities::{
-    answers, candidate_stats, correctness_histogram, events, interviews, questions, suggestions,
-    usage_events, user_vacancies, users, vacancies,
+    answers, candidate_stats, events, interviews, questions, suggestions, usage_events, user_vacancies,
+    users, vacancies,
 };
 
 /// One vacancy the candidate linked to, with their own link row.
@@ -215,7 +215,7 @@ async fn delete_link_in(
     else {
         return Ok(false);
     };
-    leave_histogram(txn, user_id).await?;
+    let before = delete_stats(txn, user_id).await?.and_then(|stats| stats.rank_key);
     let questions_of_link = || {
         Query::select()
             .column(questions::Column::QuestionId)
@@ -241,7 +241,8 @@ async fn delete_link_in(
         .await?;
     user_vacancies::Entity::delete_by_id(user_vacancy_id).exec(txn).await?;
     delete_unshared_vacancy(txn, link.vacancy_id).await?;
-    super::analytics::rejoin_histogram(txn, user_id).await?;
+    let after = super::analytics::restore_stats(txn, user_id).await?;
+    super::analytics::move_in_histogram(txn, before, after).await?;
     Ok(true)
 }
 
@@ -318,30 +319,32 @@ async fn delete_in(txn: &DatabaseTransaction, user_id: i64) -> Result<DeletedRow
     Ok(deleted)
 }
 
-/// Deletes the candidate's `candidate_stats` row, taking them out of their histogram bucket
-/// first; returns the rows deleted (0 when they never attempted a question).
-pub(super) async fn leave_histogram(txn: &DatabaseTransaction, user_id: i64) -> Result<u64, DbErr> {
+/// Deletes the candidate's `candidate_stats` row (locked first, as `record_evaluation` does, so
+/// an evaluation running now cannot move them to another bucket unseen) and returns it; the
+/// histogram is the caller's to update.
+async fn delete_stats(
+    txn: &DatabaseTransaction,
+    user_id: i64,
+) -> Result<Option<candidate_stats::Model>, DbErr> {
     use candidate_stats::Column as C;
-    // The update takes the row lock before the read, as `record_evaluation` does, so an
-    // evaluation of this candidate running now cannot move them to another bucket unseen.
     candidate_stats::Entity::update_many()
         .col_expr(C::UpdatedAt, Expr::value(super::now()))
         .filter(C::UserId.eq(user_id))
         .exec(txn)
         .await?;
-    let Some(stats) = candidate_stats::Entity::find_by_id(user_id).one(txn).await? else {
+    let stats = candidate_stats::Entity::find_by_id(user_id).one(txn).await?;
+    candidate_stats::Entity::delete_many().filter(C::UserId.eq(user_id)).exec(txn).await?;
+    Ok(stats)
+}
+
+/// Deletes the candidate's `candidate_stats` row and takes them out of their histogram bucket;
+/// returns the rows deleted (0 when they never attempted a question).
+async fn leave_histogram(txn: &DatabaseTransaction, user_id: i64) -> Result<u64, DbErr> {
+    let Some(stats) = delete_stats(txn, user_id).await? else {
         return Ok(0);
     };
-    if let Some(key) = stats.rank_key {
-        use correctness_histogram::Column as H;
-        correctness_histogram::Entity::update_many()
-            .col_expr(H::Candidates, Expr::col(H::Candidates).sub(1))
-            .filter(H::RankKey.eq(key))
-            .filter(H::Candidates.gt(0))
-            .exec(txn)
-            .await?;
-    }
-    Ok(candidate_stats::Entity::delete_many().filter(C::UserId.eq(user_id)).exec(txn).await?.rows_affected)
+    super::analytics::move_in_histogram(txn, stats.rank_key, None).await?;
+    Ok(1)
 }
 
 /// Deletes a vacancy nobody links to any more (`true`). One that another candidate still uses is

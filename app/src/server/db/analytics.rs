@@ -76,9 +76,22 @@ pub async fn record_evaluation(
         .filter(C::UserId.eq(user_id))
         .exec(db)
         .await?;
-    // Two candidates crossing in opposite directions touch the same two rows; taking them in key
-    // order keeps their transactions from deadlocking.
-    let mut moves = [(stats.rank_key, -1_i64), (new_key, 1)];
+    move_in_histogram(db, stats.rank_key, new_key).await?;
+    Ok(())
+}
+
+/// Moves one candidate from the histogram row of `from` to that of `to` (either may be `None`:
+/// not ranked). Two candidates crossing in opposite directions touch the same two rows; taking
+/// them in key order keeps their transactions from deadlocking.
+pub(super) async fn move_in_histogram(
+    db: &impl ConnectionTrait,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> Result<(), DbErr> {
+    if from == to {
+        return Ok(());
+    }
+    let mut moves = [(from, -1_i64), (to, 1)];
     moves.sort_by_key(|(key, _)| *key);
     for (key, change) in moves {
         let Some(key) = key else { continue };
@@ -228,13 +241,13 @@ pub async fn recompute(db: &DatabaseConnection) -> Result<Vec<Recomputed>, DbErr
 }
 
 /// Recomputes one candidate's totals from their rows and stores them as their `candidate_stats`
-/// row, counting them in the histogram. For after [`super::account_data::leave_histogram`]
-/// removed the old row (a vacancy's rows were deleted in between), in the same transaction.
-pub async fn rejoin_histogram(txn: &impl ConnectionTrait, user_id: i64) -> Result<(), DbErr> {
+/// row (after the old row was deleted and some of their rows with it, in the same transaction);
+/// returns their rank key, for [`move_in_histogram`].
+pub async fn restore_stats(txn: &impl ConnectionTrait, user_id: i64) -> Result<Option<i32>, DbErr> {
     let sql = format!("{RECOMPUTE} WHERE uv.user_id = ? GROUP BY uv.user_id");
     let statement = portable(txn.get_database_backend(), &sql, vec![user_id.into()]);
     let Some(totals) = Recomputed::find_by_statement(statement).one(txn).await? else {
-        return Ok(());
+        return Ok(None);
     };
     let key = rank_key(totals.correctness_sum, totals.evaluated);
     candidate_stats::Entity::insert(candidate_stats::ActiveModel {
@@ -250,23 +263,7 @@ pub async fn rejoin_histogram(txn: &impl ConnectionTrait, user_id: i64) -> Resul
     })
     .exec(txn)
     .await?;
-    if let Some(key) = key {
-        correctness_histogram::Entity::insert(correctness_histogram::ActiveModel {
-            rank_key: Set(key),
-            candidates: Set(1),
-        })
-        .on_conflict(
-            OnConflict::column(correctness_histogram::Column::RankKey)
-                .value(
-                    correctness_histogram::Column::Candidates,
-                    Expr::col(correctness_histogram::Column::Candidates).add(1),
-                )
-                .to_owned(),
-        )
-        .exec(txn)
-        .await?;
-    }
-    Ok(())
+    Ok(key)
 }
 
 /// Every stored aggregate row, for comparison with [`recompute`].

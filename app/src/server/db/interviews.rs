@@ -243,11 +243,13 @@ pub async fn insert_question(db: &DatabaseConnection, new: NewQuestion) -> Resul
 /// Asks `original` again as a retake in its interview: the prefetched next question, if there is
 /// one, becomes the retake (so the order of questions stays the order they were asked in);
 /// otherwise a new question is added after the last. Call holding the interview's lease.
+/// Returns `false`, asking nothing, when "Next Question" (which takes no lease) asked the
+/// prefetched question a moment ago: a new question is on screen then.
 pub async fn ask_retake(
     db: &DatabaseConnection,
     original: &questions::Model,
     at: chrono::NaiveDateTime,
-) -> Result<(), DbErr> {
+) -> Result<bool, DbErr> {
     let prefetched = questions::Entity::find()
         .filter(questions::Column::InterviewId.eq(original.interview_id))
         .filter(questions::Column::AskedAt.is_null())
@@ -267,9 +269,7 @@ pub async fn ask_retake(
             .filter(questions::Column::AskedAt.is_null())
             .exec(db)
             .await?;
-        if taken.rows_affected > 0 {
-            return Ok(());
-        }
+        return Ok(taken.rows_affected > 0);
     }
     let last: Option<i32> = questions::Entity::find()
         .select_only()
@@ -295,7 +295,7 @@ pub async fn ask_retake(
     }
     .insert(db)
     .await
-    .map(|_| ())
+    .map(|_| true)
 }
 
 /// Marks a prefetched question as shown to the candidate at `at`. Returns whether this call did

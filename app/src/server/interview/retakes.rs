@@ -49,8 +49,11 @@ async fn ask_retake(
     if before.iter().rev().find(|r| is_asked(r)).is_some_and(|current| current.answer.is_none()) {
         return Err(AppError::Conflict(messages::RETAKE_AFTER_CURRENT.into()));
     }
-    db::interviews::ask_retake(&state.db, &original.question, db::now())
+    let asked = db::interviews::ask_retake(&state.db, &original.question, db::now())
         .await
         .context("asking the question again")?;
+    if !asked {
+        return Err(AppError::Conflict(messages::RETAKE_AFTER_CURRENT.into()));
+    }
     records(state, running.interview.interview_id).await
 }
