@@ -59,7 +59,7 @@ fn report(u: &mut Unstructured<'_>) -> Result<ReportData> {
         avg_relevance: if u.arbitrary()? { Some(percent(u)?) } else { None },
         avg_red_flags: f64::from(u.int_in_range(0..=600u16)?) / 100.0,
     };
-    let mut comparison = |u: &mut Unstructured<'_>| -> Result<Comparison> {
+    let comparison = |u: &mut Unstructured<'_>| -> Result<Comparison> {
         Ok(match u.int_in_range(0..=2u8)? {
             0 => Comparison::NotRanked,
             1 => Comparison::TooFew,
