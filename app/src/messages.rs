@@ -60,6 +60,12 @@ pub fn too_many_transcriptions(limit: u32, when: &str) -> String {
     )
 }
 
+pub fn too_many_reports(limit: u32, when: &str) -> String {
+    format!(
+        "You have downloaded {limit} reports in the last hour, the most we make per hour. Please try again {when}."
+    )
+}
+
 pub fn answer_too_long(max_chars: usize) -> String {
     format!("Your answer is longer than {max_chars} characters; please shorten it.")
 }

@@ -68,6 +68,8 @@ pub struct Limits {
     pub questions_per_interview: u32,
     /// Recordings transcribed per candidate in any hour (`TRANSCRIPTIONS_PER_HOUR`).
     pub transcriptions_per_hour: u32,
+    /// PDF reports made per candidate in any hour (`REPORTS_PER_HOUR`).
+    pub reports_per_hour: u32,
 }
 
 /// How log lines are written to stdout.
@@ -218,6 +220,7 @@ impl Settings {
                     60,
                     |n| *n >= 1,
                 )?,
+                reports_per_hour: parse_or("REPORTS_PER_HOUR", get("REPORTS_PER_HOUR"), 30, |n| *n >= 1)?,
             },
             document_reader: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("server")),
             data_dir,

@@ -29,6 +29,8 @@ pub enum Action {
     CoachCall,
     /// A recorded answer sent to the transcription endpoint.
     Transcription,
+    /// A PDF report laid out and compressed.
+    ReportExport,
 }
 
 impl Action {
@@ -37,6 +39,7 @@ impl Action {
             Self::DocumentRead => "document_read",
             Self::CoachCall => "coach_call",
             Self::Transcription => "transcription",
+            Self::ReportExport => "report_export",
         }
     }
 
@@ -45,6 +48,7 @@ impl Action {
             Self::DocumentRead => limits.uploads_per_hour,
             Self::CoachCall => limits.coach_calls_per_hour,
             Self::Transcription => limits.transcriptions_per_hour,
+            Self::ReportExport => limits.reports_per_hour,
         }
     }
 }
@@ -72,6 +76,7 @@ fn refusal(action: Action, limit: u32, wait: Duration) -> String {
         Action::DocumentRead => messages::too_many_uploads(limit, &when),
         Action::CoachCall => messages::too_many_coach_calls(limit, &when),
         Action::Transcription => messages::too_many_transcriptions(limit, &when),
+        Action::ReportExport => messages::too_many_reports(limit, &when),
     }
 }
 

@@ -88,3 +88,22 @@ async fn an_interview_stops_asking_at_its_question_cap() {
     let error: AppError = serde_json::from_str(&response.text().await.unwrap()).unwrap();
     assert!(error.to_string().contains("reached its 10 questions"), "{error}");
 }
+
+#[tokio::test]
+async fn reports_past_the_hourly_limit_get_429_for_that_candidate_only() {
+    let app = app_with(&[("REPORTS_PER_HOUR", "1")]).await;
+    let (ada, run) = started(&app, "Ada", "ada@example.com").await;
+    next(&ada, current(&run).question_id).await;
+    let (ben, run) = started(&app, "Ben", "ben@example.com").await;
+    next(&ben, current(&run).question_id).await;
+
+    let first = ada.post_form(&app.url("/analytics/report"), &[]).await;
+    let second = ada.post_form(&app.url("/analytics/report"), &[]).await;
+    let bens = ben.post_form(&app.url("/analytics/report"), &[]).await;
+
+    assert_eq!(first.status(), 200);
+    assert_eq!(second.status(), 429);
+    let message = second.text().await.unwrap();
+    assert!(message.starts_with("You have downloaded 1 reports in the last hour"), "{message}");
+    assert_eq!(bens.status(), 200, "one candidate's limit is not another's");
+}

@@ -26,6 +26,7 @@ use crate::server::auth::extract::SignedInUser;
 use crate::server::db;
 use crate::server::db::entities::{answers, suggestions, users};
 use crate::server::interview::stored;
+use crate::server::limits::{self, Action};
 use crate::server::request_id::RequestId;
 use crate::server::respond::status_of;
 use crate::server::state::AppState;
@@ -78,6 +79,8 @@ pub async fn make_report(
 ) -> Result<Vec<u8>, AppError> {
     let started = Instant::now();
     let (analytics, attempts) = analytics::compute(state, user).await?;
+    // Counted once there is something to report: laying a report out is the costly part.
+    limits::take(state, user.user_id, Action::ReportExport).await?;
     let ids: Vec<i64> = attempts.iter().map(|a| a.question_id).collect();
     let (answers, suggestions) = db::interviews::answers_and_suggestions(&state.db, &ids)
         .await
