@@ -62,7 +62,10 @@ test('the browser turns speech into text, and the delivery is coached without cl
 });
 
 test('a browser that cannot recognise speech says how to answer aloud', async ({ page }, info) => {
-  test.skip(info.project.use.javaScriptEnabled === false, 'needs the hydrated page');
+  test.skip(
+    info.project.use.javaScriptEnabled === false,
+    'recording needs JavaScript: without it there is no Record button at all, which the test above checks',
+  );
   await page.addInitScript(() => {
     for (const name of ['SpeechRecognition', 'webkitSpeechRecognition']) {
       Object.defineProperty(window, name, { value: undefined, configurable: true });

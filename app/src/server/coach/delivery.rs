@@ -227,8 +227,7 @@ pub fn long_pauses(words: &[(f32, f32)]) -> u32 {
 /// The delivery of a spoken answer: `transcript` as heard, `seconds` of recording, and the long
 /// pauses when the transcriber timed its words. Out-of-range figures are clamped.
 pub fn analyse(transcript: &str, seconds: u32, pauses: Option<u32>) -> Delivery {
-    let end = transcript.char_indices().nth(MAX_TRANSCRIPT_CHARS).map_or(transcript.len(), |(at, _)| at);
-    let transcript = &transcript[..end];
+    let transcript = super::text::first_chars(transcript, MAX_TRANSCRIPT_CHARS);
     let seconds = seconds.clamp(1, MAX_RECORDING_SECONDS + 30);
     Delivery {
         seconds,

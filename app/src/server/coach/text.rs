@@ -67,6 +67,12 @@ impl<'a> LowerCased<'a> {
     }
 }
 
+/// The first `max_chars` characters of `text` (all of it when shorter), cut on a character
+/// boundary.
+pub(crate) fn first_chars(text: &str, max_chars: usize) -> &str {
+    text.char_indices().nth(max_chars).map_or(text, |(end, _)| &text[..end])
+}
+
 /// `text` cut to `max_chars` characters, ending in "…" when it was longer (the "…" counts).
 pub(crate) fn shorten(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
@@ -91,6 +97,13 @@ pub(crate) fn is_name_list(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn first_chars_respects_character_boundaries() {
+        assert_eq!(first_chars("héllo wörld", 4), "héll");
+        assert_eq!(first_chars("short", 300), "short");
+    }
+
     use super::*;
 
     #[test]

@@ -157,22 +157,24 @@ pub struct QuestionRecord {
 /// Every question of an interview (asked or prefetched) in order, with answers and feedback,
 /// in one statement (each question has at most one answer and one suggestion).
 pub async fn records(db: &DatabaseConnection, interview_id: i64) -> Result<Vec<QuestionRecord>, DbErr> {
-    let rows = questions::Entity::find()
-        .filter(questions::Column::InterviewId.eq(interview_id))
+    with_replies(db, questions::Entity::find().filter(questions::Column::InterviewId.eq(interview_id))).await
+}
+
+/// The questions `select` finds, in order, each with its answer and feedback, in one statement.
+async fn with_replies(
+    db: &DatabaseConnection,
+    select: sea_orm::Select<questions::Entity>,
+) -> Result<Vec<QuestionRecord>, DbErr> {
+    let rows = select
         .find_also_related(answers::Entity)
         .find_also_related(suggestions::Entity)
         .order_by_asc(questions::Column::QuestionOrder)
         .all(db)
         .await?;
-    Ok(into_records(rows))
-}
-
-type JoinedRow = (questions::Model, Option<answers::Model>, Option<suggestions::Model>);
-
-fn into_records(rows: Vec<JoinedRow>) -> Vec<QuestionRecord> {
-    rows.into_iter()
+    Ok(rows
+        .into_iter()
         .map(|(question, answer, suggestion)| QuestionRecord { question, answer, suggestion })
-        .collect()
+        .collect())
 }
 
 /// Every interview of the user (running and archived), oldest first, with its link.
@@ -193,16 +195,11 @@ pub async fn all_of_user(
 /// Every question the user was asked, in every interview, with answers and feedback (the
 /// history adds them up per interview).
 pub async fn asked_of_user(db: &DatabaseConnection, user_id: i64) -> Result<Vec<QuestionRecord>, DbErr> {
-    let rows = questions::Entity::find()
+    let asked = questions::Entity::find()
         .join(JoinType::InnerJoin, questions::Relation::UserVacancy.def())
         .filter(user_vacancies::Column::UserId.eq(user_id))
-        .filter(questions::Column::AskedAt.is_not_null())
-        .find_also_related(answers::Entity)
-        .find_also_related(suggestions::Entity)
-        .order_by_asc(questions::Column::QuestionOrder)
-        .all(db)
-        .await?;
-    Ok(into_records(rows))
+        .filter(questions::Column::AskedAt.is_not_null());
+    with_replies(db, asked).await
 }
 
 /// A question about to be stored.

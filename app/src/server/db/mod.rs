@@ -14,6 +14,7 @@ pub mod usage_events;
 pub mod users;
 pub mod vacancies;
 
+use crate::server::coach::text::first_chars;
 use std::cell::Cell;
 use std::future::Future;
 use std::time::Duration;
@@ -85,15 +86,11 @@ fn log_slow_statements(db: &mut DatabaseConnection, threshold: Duration) {
             tracing::warn!(
                 db.duration_ms = info.elapsed.as_millis() as u64,
                 db.failed = info.failed,
-                db.statement = %truncate(&info.statement.sql, 300),
+                db.statement = %first_chars(&info.statement.sql, 300),
                 "slow database statement"
             );
         }
     });
-}
-
-fn truncate(text: &str, max_chars: usize) -> &str {
-    text.char_indices().nth(max_chars).map_or(text, |(end, _)| &text[..end])
 }
 
 /// The current time as stored in the database: UTC, microsecond precision.
@@ -206,8 +203,6 @@ pub fn is_transient(error: &DbErr) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::truncate;
-
     #[tokio::test]
     async fn only_a_unique_key_violation_becomes_a_duplicate() {
         use sea_orm::{ConnectionTrait, Database};
@@ -223,11 +218,5 @@ mod tests {
         assert!(matches!(insert().await.or_duplicate(), Ok(Err(Duplicate))));
         let broken = db.execute_unprepared("INSERT INTO missing (question_id) VALUES (7)").await;
         assert!(broken.or_duplicate().is_err(), "a missing table is a failure, not a duplicate");
-    }
-
-    #[test]
-    fn truncate_respects_character_boundaries() {
-        assert_eq!(truncate("héllo wörld", 4), "héll");
-        assert_eq!(truncate("short", 300), "short");
     }
 }

@@ -19,6 +19,7 @@ use async_openai::types::audio::{
 use serde::Deserialize;
 
 use super::{Recording, TranscribeError, Transcriber, Transcript};
+use crate::server::coach::text::first_chars;
 use crate::server::config::TranscribeSettings;
 
 /// Longest transcript kept from a reply: far more than five minutes of speech.
@@ -103,9 +104,8 @@ struct TimedWord {
 pub fn parse_reply(body: &[u8]) -> Result<Transcript, TranscribeError> {
     let reply: Reply = serde_json::from_slice(body)
         .map_err(|e| TranscribeError::BadReply(format!("not a transcription ({e})")))?;
-    let end = reply.text.char_indices().nth(MAX_TRANSCRIPT_CHARS).map_or(reply.text.len(), |(at, _)| at);
     Ok(Transcript {
-        text: reply.text[..end].trim().to_owned(),
+        text: first_chars(&reply.text, MAX_TRANSCRIPT_CHARS).trim().to_owned(),
         duration_seconds: reply.duration.filter(|d| d.is_finite() && *d >= 0.0),
         word_timings: reply.words.map(|words| words.into_iter().map(|w| (w.start, w.end)).collect()),
     })
