@@ -14,6 +14,7 @@ use crate::model::analytics::{
 };
 use crate::model::delivery::{COMFORTABLE_PACE, Delivery, GUIDELINE_SECONDS, LONG_PAUSE_SECONDS};
 use crate::model::interview::Feedback;
+use crate::server::coach::text::first_chars;
 
 // Liberation Sans subsets (scripts/subset-fonts.py): what a report can hold, a quarter the size.
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/InterviewCoachSans-Regular.ttf");
@@ -71,7 +72,65 @@ fn font_family() -> Result<FontFamily<FontData>, genpdf::error::Error> {
 }
 
 /// Renders the report; the bytes are not compressed yet (see `report::compress`).
+///
+/// genpdf 0.2 can panic while breaking a paragraph across pages when the text holds characters
+/// the embedded font does not have (it miscounts the bytes it printed). Such a report is laid
+/// out again with those characters shown as "?", so every candidate gets their report.
 pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    match catch_unwind(AssertUnwindSafe(|| lay_out(data))) {
+        Ok(done) => done,
+        Err(_) => lay_out(&in_font(data)),
+    }
+}
+
+/// Whether the embedded font draws `c` (the ranges `scripts/subset-fonts.py` keeps).
+fn font_has(c: char) -> bool {
+    matches!(u32::from(c),
+        0x20..=0x7E | 0xA0..=0x24F | 0x370..=0x3FF | 0x400..=0x4FF | 0x1E00..=0x1EFF | 0x2000..=0x206F
+        | 0x20A0..=0x20CF | 0x2100..=0x214F | 0x2190..=0x21FF | 0x2200..=0x22FF | 0x25A0..=0x25FF
+        | 0xFB01..=0xFB02)
+        || c == '\n'
+}
+
+/// `data` with every character the font lacks replaced by "?".
+fn in_font(data: &ReportData) -> ReportData {
+    let fix = |text: &mut String| {
+        if !text.chars().all(font_has) {
+            *text = text.chars().map(|c| if font_has(c) { c } else { '?' }).collect();
+        }
+    };
+    let mut data = data.clone();
+    for text in
+        [&mut data.candidate_name, &mut data.email, &mut data.date, &mut data.analytics.position_title]
+    {
+        fix(text);
+    }
+    let analytics = &mut data.analytics;
+    analytics.series.iter_mut().for_each(|p| fix(&mut p.skill));
+    analytics.skills.iter_mut().for_each(|s| fix(&mut s.skill));
+    analytics.spoken.iter_mut().for_each(|p| fix(&mut p.skill));
+    analytics.weakest.iter_mut().chain(analytics.coaches.iter_mut()).for_each(fix);
+    for question in &mut data.questions {
+        fix(&mut question.skill);
+        fix(&mut question.question);
+        question.answer.iter_mut().for_each(fix);
+        if let Some(feedback) = &mut question.feedback {
+            feedback.improvements.iter_mut().chain(feedback.red_flags.iter_mut()).for_each(fix);
+            fix(&mut feedback.suggested_rewrite);
+            if let Some(fallacy) = &mut feedback.fallacy {
+                fix(&mut fallacy.name);
+                fix(&mut fallacy.why);
+            }
+        }
+        if let Some(delivery) = &mut question.delivery {
+            delivery.fillers.iter_mut().for_each(|f| fix(&mut f.word));
+        }
+    }
+    data
+}
+
+fn lay_out(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
     let mut doc = genpdf::Document::new(font_family()?);
     doc.set_title("Interview Coach report");
     // No print-shop colour profile (a 650 KB ICC stream) and no XMP packet: a report for the
@@ -142,7 +201,11 @@ pub fn render(data: &ReportData) -> Result<Vec<u8>, genpdf::error::Error> {
     ];
     for (title, chart) in charts.into_iter().flatten() {
         doc.push(Break::new(1.0));
-        doc.push(TitledChart { title, chart });
+        // A chart is drawn whole: on this page if it fits, else on the next.
+        doc.push(KeepTogether {
+            inner: TitledChart { title, chart },
+            min_height: Mm::from(TITLE_HEIGHT + CHART_HEIGHT),
+        });
     }
 
     heading(&mut doc, "Skills");
@@ -338,11 +401,11 @@ fn push_text(doc: &mut genpdf::Document, text: &str) {
 }
 
 fn shortened(answer: &str) -> String {
-    match answer.char_indices().nth(MAX_ANSWER_CHARS) {
-        Some((end, _)) => {
-            format!("{}\u{2026} (shortened here; the app keeps the whole answer)", &answer[..end])
-        }
-        None => answer.to_owned(),
+    let kept = first_chars(answer, MAX_ANSWER_CHARS);
+    if kept.len() == answer.len() {
+        answer.to_owned()
+    } else {
+        format!("{kept}\u{2026} (shortened here; the app keeps the whole answer)")
     }
 }
 
@@ -417,9 +480,6 @@ impl Element for TitledChart {
         area: Area<'_>,
         style: Style,
     ) -> Result<RenderResult, genpdf::error::Error> {
-        if f64::from(area.size().height) < TITLE_HEIGHT + CHART_HEIGHT {
-            return Ok(RenderResult { size: Size::new(0, 0), has_more: true });
-        }
         let title_style = Style::new().bold().with_font_size(13);
         area.print_str(&context.font_cache, Position::new(0, 0), title_style, self.title)?;
         let mut below = area.clone();
