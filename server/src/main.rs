@@ -149,6 +149,11 @@ async fn coach_eval() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    println!("{}", evaluation::run(coach).await);
+    let report = evaluation::run(coach).await;
+    if std::env::args().any(|arg| arg == "--misses") {
+        println!("coach-eval {}, development half, what missed a target:", report.coach);
+        report.development_misses.iter().for_each(|miss| println!("{miss}"));
+    }
+    println!("{report}");
     ExitCode::SUCCESS
 }

@@ -244,6 +244,39 @@ pub struct Report {
     pub held_out: Figures,
     /// Answers the coach could not score (a model's errors); left out of the figures.
     pub failed: usize,
+    /// What the coach got wrong on the development half (`coach-eval --misses`). The held-out
+    /// half is never listed, so nobody tunes to it by accident.
+    pub development_misses: Vec<String>,
+}
+
+/// What is wrong about one verdict, in words, or `None` when it meets every target.
+fn miss(item: &Item, verdict: &Assessment) -> Option<String> {
+    let (c, r) = (verdict.correctness, verdict.role_relevance);
+    let mut wrong = Vec::new();
+    match item.label {
+        Label::Strong if c < 60 => wrong.push(format!("strong scored {c} correctness")),
+        Label::OffTopic if r > 25 => wrong.push(format!("off-topic scored {r} relevance")),
+        Label::Junk if c > 10 || r > 10 => wrong.push(format!("junk scored {c}/{r}")),
+        _ => {}
+    }
+    if item.label == Label::Strong && r < 50 {
+        wrong.push(format!("strong scored {r} relevance"));
+    }
+    let found = verdict.fallacy.as_ref().map(|finding| finding.kind);
+    if found != item.fallacy {
+        wrong.push(format!("fallacy {found:?}, labelled {:?}", item.fallacy));
+    }
+    (!wrong.is_empty()).then(|| {
+        format!(
+            "  block {} {} ({:?}): {}
+    {}",
+            item.block,
+            item.skill,
+            item.label,
+            wrong.join("; "),
+            item.answer
+        )
+    })
 }
 
 /// Runs every labelled answer through `coach` and computes the figures of both halves.
@@ -282,7 +315,19 @@ pub async fn run(coach: Arc<dyn CoachEngine>) -> Report {
             .collect();
         figures(&scored)
     };
-    Report { coach: coach.label(), development: half(false), held_out: half(true), failed }
+    let development_misses = items
+        .iter()
+        .zip(&verdicts)
+        .filter(|(item, _)| !item.held_out())
+        .filter_map(|(item, verdict)| miss(item, verdict.as_ref()?))
+        .collect();
+    Report {
+        coach: coach.label(),
+        development: half(false),
+        held_out: half(true),
+        failed,
+        development_misses,
+    }
 }
 
 impl std::fmt::Display for Report {
@@ -340,9 +385,9 @@ mod tests {
         assert!(rate(held_out.off_topic_relevance_25) >= 0.95, "{held_out}");
         assert!(rate(held_out.junk_10) >= 0.95, "{held_out}");
         assert!(rate(held_out.strong_relevant_50) >= 0.90, "{held_out}");
-        assert!(rate(held_out.strong_correct_60) >= 0.80, "{held_out}");
-        assert!(rate(held_out.strong_without_fallacy) >= 0.93, "{held_out}");
-        assert!(held_out.spearman >= 0.65, "{held_out}");
+        assert!(rate(held_out.strong_correct_60) >= 0.85, "{held_out}");
+        assert!(rate(held_out.strong_without_fallacy) >= 0.90, "{held_out}");
+        assert!(held_out.spearman >= 0.70, "{held_out}");
     }
 
     #[test]

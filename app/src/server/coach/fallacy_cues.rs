@@ -39,6 +39,15 @@ const CROWD: &[&str] = &[
     "everyone else",
     "most companies",
     "the trend",
+    "serious companies",
+    "all the serious",
+    "everybody uses",
+    "everyone uses",
+    "nobody writes",
+    "nobody uses anything else",
+    "all the cool",
+    "every big tech",
+    "every company does",
 ];
 const SUPERIOR: &[&str] = &[
     "director",
@@ -118,6 +127,16 @@ const CATASTROPHE: &[&str] = &[
     "ruin",
     "shipped nothing",
     "chaos",
+    "unusable",
+    "garbage",
+    "disaster",
+    "fall apart",
+    "grind to a halt",
+    "worthless",
+    "out of business",
+    "lose all",
+    "lost all",
+    "lost our biggest",
 ];
 const PERSONAL: &[&str] = &[
     "arrogant",
@@ -176,6 +195,11 @@ const PIVOT: &[&str] = &[
     "instead about",
     "what really matters",
     "rather talk about",
+    "the important thing is",
+    "the main thing is",
+    "what matters more",
+    "on the bright side",
+    "let me tell you about",
 ];
 const CONCEDES: &[&str] = &["but", "though", "however", "anyway"];
 const RECAST: &[&str] = &[
@@ -188,7 +212,20 @@ const RECAST: &[&str] = &[
     "amounts to",
     "which means they wanted",
 ];
-const OTHERS: &[&str] = &["they", "people", "team", "managers", "analysts", "those"];
+const OTHERS: &[&str] = &[
+    "they",
+    "people",
+    "team",
+    "managers",
+    "analysts",
+    "those",
+    "colleague",
+    " he ",
+    " she ",
+    "my report",
+    "someone",
+    "manager",
+];
 const PURITY: &[&str] = &[
     "real ",
     "true ",

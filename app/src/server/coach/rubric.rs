@@ -69,6 +69,17 @@ const OUTCOME_WORDS: &[&str] = &[
     "caught",
     "lower",
     "saving",
+    "went down",
+    "went up",
+    "down to",
+    "no longer",
+    "finished",
+    "matched",
+    "climbed",
+    "jumped",
+    "higher",
+    "better",
+    "reached",
 ];
 const ACTION_VERBS: &[&str] = &[
     "built",
@@ -115,6 +126,12 @@ const SITUATION_MARKERS: &[&str] = &[
     "at my last",
     "last march",
     "our ",
+    "i joined",
+    "we were",
+    "during ",
+    "years ago",
+    "startup",
+    "company",
 ];
 const TASK_MARKERS: &[&str] = &[
     "my task",
@@ -126,6 +143,18 @@ const TASK_MARKERS: &[&str] = &[
     "my job was",
     "i was asked",
     "needed to",
+    "i owned",
+    "i was the only",
+    "i wanted to",
+    "we wanted to",
+    "in charge",
+    "my role",
+    "responsible for",
+    "the aim",
+    "objective",
+    "i was tasked",
+    "we needed",
+    "the problem was",
 ];
 const FILLER: &[&str] = &["etc", "and so on", "stuff like that", "things like that", "basically", "whatever"];
 const NEGATIVE_TALK: &[&str] = &[
@@ -167,13 +196,56 @@ const IRREGULAR_PAST: &[&str] = &[
 const VAGUE_PAST: &[&str] =
     &["worked", "used", "tried", "needed", "wanted", "liked", "enjoyed", "helped", "handled"];
 
-/// "I profiled", "I built": the candidate says what they did themselves.
+/// Action verbs as a story told in the present tense says them ("so I build a small check").
+const PRESENT_ACTIONS: &[&str] = &[
+    "build",
+    "lead",
+    "design",
+    "write",
+    "implement",
+    "introduce",
+    "migrate",
+    "profile",
+    "measure",
+    "negotiate",
+    "organise",
+    "organize",
+    "create",
+    "rewrite",
+    "automate",
+    "mentor",
+    "propose",
+    "analyse",
+    "analyze",
+    "fix",
+    "refactor",
+    "plan",
+    "coordinate",
+    "decide",
+    "test",
+    "add",
+    "move",
+    "split",
+    "make",
+];
+
+/// Words that may stand between "I" and its verb ("I also added", "I then wrote").
+const BETWEEN_I_AND_VERB: &[&str] =
+    &["also", "then", "first", "personally", "finally", "later", "quickly", "just"];
+
+/// "I profiled", "I built", "I then wrote", "I build": the candidate says what they did themselves.
 fn acts_in_first_person(answer_words: &[String]) -> bool {
-    answer_words.windows(2).any(|pair| {
-        pair[0] == "i"
-            && (ACTION_VERBS.contains(&pair[1].as_str())
-                || IRREGULAR_PAST.contains(&pair[1].as_str())
-                || (pair[1].len() > 4 && pair[1].ends_with("ed") && !VAGUE_PAST.contains(&pair[1].as_str())))
+    let acts = |verb: &str| {
+        ACTION_VERBS.contains(&verb)
+            || IRREGULAR_PAST.contains(&verb)
+            || PRESENT_ACTIONS.contains(&verb)
+            || (verb.len() > 4 && verb.ends_with("ed") && !VAGUE_PAST.contains(&verb))
+    };
+    answer_words.iter().enumerate().filter(|(_, word)| *word == "i").any(|(at, _)| {
+        let next = answer_words.get(at + 1).map(String::as_str);
+        let after = answer_words.get(at + 2).map(String::as_str);
+        next.is_some_and(acts)
+            || (next.is_some_and(|word| BETWEEN_I_AND_VERB.contains(&word)) && after.is_some_and(acts))
     })
 }
 
