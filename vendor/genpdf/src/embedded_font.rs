@@ -7,10 +7,12 @@
 //! [`printpdf::FontData::glyph_ids`], which for a rusttype font asks for the glyph of every
 //! Unicode scalar value (1.1 million lookups, about 20 ms per font, on every document). This font
 //! answers the same question from the code points the font's Unicode `cmap` subtables list, and
-//! keeps rusttype for everything else, so the PDF it produces is the same.
+//! keeps rusttype for everything else, so the PDF it produces is the same. printpdf then asks
+//! for the metrics of every glyph in that map (rusttype works out each glyph's outline for its
+//! height), so the map and the metrics are worked out once per font and process, and kept.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use printpdf::types::plugins::graphics::two_dimensional::font::{FontMetrics, GlyphMetrics};
 
@@ -21,7 +23,11 @@ use crate::error::{Context as _, Error, ErrorKind};
 pub struct EmbeddedFont {
     font: rusttype::Font<'static>,
     glyphs: Arc<HashMap<u16, char>>,
+    metrics: Arc<HashMap<u16, GlyphMetrics>>,
 }
+
+/// How many fonts [`EmbeddedFont::cached`] keeps (a document embeds a handful).
+const CACHED_FONTS: usize = 8;
 
 impl EmbeddedFont {
     /// Parses a TrueType font (the first one of a collection, as printpdf does).
@@ -51,7 +57,32 @@ impl EmbeddedFont {
                 glyphs.insert(glyph, c);
             }
         }
-        Ok(EmbeddedFont { font, glyphs: Arc::new(glyphs) })
+        let metrics = glyphs
+            .keys()
+            .filter_map(|&glyph| Some((glyph, printpdf::FontData::glyph_metrics(&font, glyph)?)))
+            .collect();
+        Ok(EmbeddedFont { font, glyphs: Arc::new(glyphs), metrics: Arc::new(metrics) })
+    }
+
+    /// [`EmbeddedFont::parse`], once per font for the life of the process (the few most recent
+    /// fonts are kept, compared by their bytes).
+    pub fn cached(data: &[u8]) -> Result<EmbeddedFont, Error> {
+        static FONTS: Mutex<Vec<(Vec<u8>, EmbeddedFont)>> = Mutex::new(Vec::new());
+        let known = |fonts: &[(Vec<u8>, EmbeddedFont)]| {
+            fonts.iter().find(|(bytes, _)| bytes.as_slice() == data).map(|(_, font)| font.clone())
+        };
+        if let Some(font) = known(&FONTS.lock().unwrap_or_else(|poisoned| poisoned.into_inner())) {
+            return Ok(font);
+        }
+        let font = EmbeddedFont::parse(data)?;
+        let mut fonts = FONTS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if known(&fonts).is_none() {
+            if fonts.len() == CACHED_FONTS {
+                fonts.remove(0);
+            }
+            fonts.push((data.to_vec(), font.clone()));
+        }
+        Ok(font)
     }
 }
 
@@ -69,6 +100,9 @@ impl printpdf::FontData for EmbeddedFont {
     }
 
     fn glyph_metrics(&self, glyph_id: u16) -> Option<GlyphMetrics> {
-        self.font.glyph_metrics(glyph_id)
+        match self.metrics.get(&glyph_id) {
+            Some(metrics) => Some(*metrics),
+            None => self.font.glyph_metrics(glyph_id),
+        }
     }
 }

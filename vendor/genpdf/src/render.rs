@@ -127,7 +127,7 @@ impl Renderer {
     /// reference to it.
     pub fn add_embedded_font(&self, data: &[u8]) -> Result<printpdf::IndirectFontRef, Error> {
         // Interview Coach patch: printpdf's own font reader scans every Unicode scalar value.
-        let font = crate::embedded_font::EmbeddedFont::parse(data)?;
+        let font = crate::embedded_font::EmbeddedFont::cached(data)?;
         self.doc
             .add_external_font_data(data.to_vec(), font)
             .context("Failed to load PDF font")

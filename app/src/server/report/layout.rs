@@ -702,12 +702,17 @@ mod tests {
     fn embedded_font_maps_the_same_glyphs_as_printpdf() {
         use printpdf::FontData as _;
         for font in [REGULAR, BOLD] {
-            let scanned = rusttype::Font::from_bytes(font.to_vec()).expect("a font").glyph_ids();
+            let rusttype = rusttype::Font::from_bytes(font.to_vec()).expect("a font");
+            let scanned = rusttype.glyph_ids();
 
-            let from_cmap = genpdf::embedded_font::EmbeddedFont::parse(font).expect("a font").glyph_ids();
+            let embedded = genpdf::embedded_font::EmbeddedFont::cached(font).expect("a font");
 
             assert!(scanned.len() > 1_000, "the subset keeps Latin, Greek and Cyrillic");
-            assert_eq!(from_cmap, scanned);
+            assert_eq!(embedded.glyph_ids(), scanned);
+            for glyph in scanned.keys() {
+                let (kept, measured) = (embedded.glyph_metrics(*glyph), rusttype.glyph_metrics(*glyph));
+                assert_eq!(kept.map(|m| (m.width, m.height)), measured.map(|m| (m.width, m.height)));
+            }
         }
     }
 
