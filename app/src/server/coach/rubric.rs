@@ -274,6 +274,8 @@ const LENGTH_WEIGHT: f64 = 0.15;
 const SKILL_WEIGHT: f64 = 0.50;
 const JD_LINE_WEIGHT: f64 = 0.20;
 const QUESTION_WEIGHT: f64 = 0.30;
+/// What a neighbouring behavioural skill's concept word counts for, against one of the skill's own.
+const NEIGHBOUR_CONCEPT_WEIGHT: f64 = 0.5;
 
 /// Word beginnings (up to five letters) so that "designed" meets "design".
 fn stems(words: &HashSet<String>) -> HashSet<String> {
@@ -482,7 +484,12 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let skill_named = answer_skills.iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
         || lower.contains(&asked.skill.to_lowercase());
     let concept_hits = taxonomy::concept_hits(asked.skill, &lower);
-    let skill_signal = if skill_named { 1.0 } else { (concept_hits as f64 / 3.0).min(1.0) };
+    let neighbour_hits = taxonomy::neighbour_concept_hits(asked.skill, &lower);
+    let skill_signal = if skill_named {
+        1.0
+    } else {
+        ((concept_hits as f64 + NEIGHBOUR_CONCEPT_WEIGHT * neighbour_hits as f64) / 3.0).min(1.0)
+    };
     let answer_stems = stems(&answer_content);
     let jd_stems = stems(&content_words(&requirement_lines(asked.job_description, asked.skill).join(" ")));
     let jd_overlap = answer_stems.iter().filter(|w| jd_stems.contains(*w)).count();

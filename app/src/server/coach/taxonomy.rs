@@ -93,17 +93,41 @@ pub fn concepts(skill: &str) -> &'static [String] {
     CONCEPTS.iter().find(|(name, _)| *name == skill).map_or(&[], |(_, words)| words.as_slice())
 }
 
+/// Whether `lower` uses `concept` at the start of a word ("partition" finds "partitioned").
+fn uses(lower: &str, concept: &str) -> bool {
+    lower
+        .match_indices(concept)
+        .any(|(at, _)| !lower[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
+}
+
 /// How many of `skill`'s concept words `lower` (lower-cased text) uses, each counted once; a
 /// concept matches at the start of a word, so "partition" finds "partitioned".
 pub fn concept_hits(skill: &str, lower: &str) -> usize {
-    concepts(skill)
+    concepts(skill).iter().filter(|concept| uses(lower, concept)).count()
+}
+
+/// For a behavioural skill, how many concept words of the *other* behavioural skills `lower`
+/// uses (each once, none of the skill's own). Ways of working share their vocabulary: an answer
+/// about weighing options with a founder before a deadline is about decision making, and also
+/// speaks the language of stakeholder management and prioritisation. Zero for other skills,
+/// whose neighbours' words (an index, a topic) would say nothing about this one.
+pub fn neighbour_concept_hits(skill: &str, lower: &str) -> usize {
+    let behavioural = |name: &str| {
+        skills().iter().any(|s| s.name.eq_ignore_ascii_case(name) && s.kind == SkillKind::Behavioural)
+    };
+    if !behavioural(skill) {
+        return 0;
+    }
+    let own = concepts(skill);
+    let mut words: Vec<&str> = CONCEPTS
         .iter()
-        .filter(|concept| {
-            lower
-                .match_indices(concept.as_str())
-                .any(|(at, _)| !lower[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
-        })
-        .count()
+        .filter(|(name, _)| !name.eq_ignore_ascii_case(skill) && behavioural(name))
+        .flat_map(|(_, words)| words.iter().map(String::as_str))
+        .filter(|word| !own.iter().any(|mine| mine == word))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.into_iter().filter(|word| uses(lower, word)).count()
 }
 
 /// The lines of `lower` (a lower-cased text, whose lines are the text's lines) that use one of
@@ -307,6 +331,21 @@ mod tests {
         assert_eq!(concept_hits("Kafka", lower), 4);
         assert_eq!(concept_hits("kafka", "a repartition"), 0);
         assert_eq!(concept_hits("Not a skill", lower), 0);
+    }
+
+    #[test]
+    fn behavioural_skills_count_their_neighbours_words_and_technical_ones_do_not() {
+        // "options" is Decision making's own word; "stakeholder"-ish "director" and
+        // prioritisation's "delay" belong to its behavioural neighbours.
+        let lower = "i listed the options with the director and we agreed to delay the launch";
+
+        let for_decisions = neighbour_concept_hits("Decision making", lower);
+        let for_kafka = neighbour_concept_hits("Kafka", "we agreed to delay the topic rebalance");
+
+        assert!(for_decisions >= 2, "{for_decisions}");
+        assert_eq!(concept_hits("Decision making", lower), 1);
+        assert_eq!(for_kafka, 0);
+        assert_eq!(neighbour_concept_hits("Decision making", "we hiked up the hill"), 0);
     }
 
     #[test]
