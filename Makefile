@@ -148,8 +148,12 @@ coach-eval: ## Print the coach's figures on the labelled evaluation set, develop
 BENCH_ROUNDS ?= 20
 FUZZ_SECONDS ?= 300
 FUZZ_TARGETS ?= pdf docx txt coach_answer coach_questions report_layout
-# More libFuzzer flags for every target, e.g. FUZZ_ARGS=-runs=1000000 (FUZZ_SECONDS still caps it).
+# More libFuzzer flags for every target, e.g. FUZZ_ARGS=-runs=1000000 (FUZZ_SECONDS still caps it),
+# or FUZZ_ARGS=-fork=2 to use both cores.
 FUZZ_ARGS ?=
+# address (the default) or none. The report layout's findings are panics, which need no
+# sanitizer; without it the target runs several times faster (FUZZ_SANITIZER=none).
+FUZZ_SANITIZER ?= address
 
 # cargo-fuzz passes -Z flags (address sanitizer, coverage); RUSTC_BOOTSTRAP=1 lets the stable
 # toolchain accept them, so no nightly is needed. Builds go to fuzz/target (git-ignored), away
@@ -168,7 +172,7 @@ fuzz: ## Fuzz the document readers, the offline coach and the report layout for 
 	    report_layout) max_len=16384; length=-len_control=0 ;; \
 	    *) if [[ -d seeds/$$target ]]; then cp seeds/$$target/* corpus/$$target/; fi; max_len=65536 ;; \
 	  esac; \
-	  RUSTC_BOOTSTRAP=1 cargo fuzz run --target-dir target $$target corpus/$$target -- \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -s $(FUZZ_SANITIZER) --target-dir target/$(FUZZ_SANITIZER) $$target corpus/$$target -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2048 -max_len=$$max_len $$length $(FUZZ_ARGS) || exit 1; \
 	done
 
