@@ -394,18 +394,22 @@ impl Font {
     ///
     /// [`FontCache`]: struct.FontCache.html
     pub fn str_width(&self, font_cache: &FontCache, s: &str, font_size: u8) -> Mm {
-        let str_width: Mm = font_cache
-            .get_rt_font(*self)
-            .glyphs_for(s.chars())
-            .map(|g| g.scaled(self.scale).h_metrics().advance_width)
-            .map(|w| Mm::from(printpdf::Pt(f64::from(w * f32::from(font_size)))))
-            .sum();
-        let kerning_width: Mm = self
-            .kerning(font_cache, s.chars())
-            .into_iter()
-            .map(|val| val * f32::from(font_size))
-            .map(|val| Mm::from(printpdf::Pt(f64::from(val))))
-            .sum();
+        // Interview Coach patch: advances and kerning in one pass, so each character's glyph is
+        // looked up once (it was looked up twice, the most expensive part of laying out text).
+        // The two sums are kept apart and added up in the same order as before: same widths.
+        let font = font_cache.get_rt_font(*self);
+        let size = f32::from(font_size);
+        let mut str_width = Mm::from(0.0);
+        let mut kerning_width = Mm::from(0.0);
+        let mut last = None;
+        for glyph in font.glyphs_for(s.chars()) {
+            let id = glyph.id();
+            let kerning = last.map_or(0.0, |last| font.pair_kerning(self.scale, last, id));
+            let advance = glyph.scaled(self.scale).h_metrics().advance_width;
+            str_width += Mm::from(printpdf::Pt(f64::from(advance * size)));
+            kerning_width += Mm::from(printpdf::Pt(f64::from(kerning * size)));
+            last = Some(id);
+        }
         str_width + kerning_width
     }
 
