@@ -108,6 +108,12 @@ pub fn items() -> Vec<Item> {
     items
 }
 
+/// The targets a single verdict is held to (the figures count how many meet them).
+const STRONG_CORRECTNESS: u8 = 60;
+const STRONG_RELEVANCE: u8 = 50;
+const OFF_TOPIC_RELEVANCE: u8 = 25;
+const JUNK_SCORE: u8 = 10;
+
 /// The figures for one half.
 #[derive(Debug, Clone, Default)]
 pub struct Figures {
@@ -174,12 +180,12 @@ pub fn figures(scored: &[(&Item, Assessment)]) -> Figures {
         };
         match item.label {
             Label::Strong => {
-                count(&mut f.strong_correct_60, c >= 60);
-                count(&mut f.strong_relevant_50, r >= 50);
+                count(&mut f.strong_correct_60, c >= STRONG_CORRECTNESS);
+                count(&mut f.strong_relevant_50, r >= STRONG_RELEVANCE);
                 count(&mut f.strong_without_fallacy, verdict.fallacy.is_none());
             }
-            Label::OffTopic => count(&mut f.off_topic_relevance_25, r <= 25),
-            Label::Junk => count(&mut f.junk_10, c <= 10 && r <= 10),
+            Label::OffTopic => count(&mut f.off_topic_relevance_25, r <= OFF_TOPIC_RELEVANCE),
+            Label::Junk => count(&mut f.junk_10, c <= JUNK_SCORE && r <= JUNK_SCORE),
             Label::Weak => {}
         }
         if let Some(expected) = item.fallacy {
@@ -254,12 +260,12 @@ fn miss(item: &Item, verdict: &Assessment) -> Option<String> {
     let (c, r) = (verdict.correctness, verdict.role_relevance);
     let mut wrong = Vec::new();
     match item.label {
-        Label::Strong if c < 60 => wrong.push(format!("strong scored {c} correctness")),
-        Label::OffTopic if r > 25 => wrong.push(format!("off-topic scored {r} relevance")),
-        Label::Junk if c > 10 || r > 10 => wrong.push(format!("junk scored {c}/{r}")),
+        Label::Strong if c < STRONG_CORRECTNESS => wrong.push(format!("strong scored {c} correctness")),
+        Label::OffTopic if r > OFF_TOPIC_RELEVANCE => wrong.push(format!("off-topic scored {r} relevance")),
+        Label::Junk if c > JUNK_SCORE || r > JUNK_SCORE => wrong.push(format!("junk scored {c}/{r}")),
         _ => {}
     }
-    if item.label == Label::Strong && r < 50 {
+    if item.label == Label::Strong && r < STRONG_RELEVANCE {
         wrong.push(format!("strong scored {r} relevance"));
     }
     let found = verdict.fallacy.as_ref().map(|finding| finding.kind);

@@ -244,7 +244,6 @@ const OTHERS: &[&str] = &[
     "they",
     "people",
     "team",
-    "managers",
     "analysts",
     "those",
     "colleague",

@@ -112,23 +112,37 @@ pub fn concept_hits(skill: &str, lower: &str) -> usize {
 /// speaks the language of stakeholder management and prioritisation. Zero for other skills,
 /// whose neighbours' words (an index, a topic) would say nothing about this one.
 pub fn neighbour_concept_hits(skill: &str, lower: &str) -> usize {
-    let behavioural = |name: &str| {
-        skills().iter().any(|s| s.name.eq_ignore_ascii_case(name) && s.kind == SkillKind::Behavioural)
-    };
-    if !behavioural(skill) {
-        return 0;
-    }
-    let own = concepts(skill);
-    let mut words: Vec<&str> = CONCEPTS
+    let skill = skill.to_lowercase();
+    NEIGHBOUR_CONCEPTS
         .iter()
-        .filter(|(name, _)| !name.eq_ignore_ascii_case(skill) && behavioural(name))
-        .flat_map(|(_, words)| words.iter().map(String::as_str))
-        .filter(|word| !own.iter().any(|mine| mine == word))
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words.into_iter().filter(|word| uses(lower, word)).count()
+        .find(|(name, _)| *name == skill)
+        .map_or(0, |(_, words)| words.iter().filter(|word| uses(lower, word)).count())
 }
+
+/// Each behavioural skill (lower-cased) with the concept words of the other behavioural skills
+/// that are not its own, once each: worked out once, not on every evaluation.
+static NEIGHBOUR_CONCEPTS: LazyLock<Vec<(String, Vec<&'static str>)>> = LazyLock::new(|| {
+    let behavioural: Vec<&(String, Vec<String>)> = CONCEPTS
+        .iter()
+        .filter(|(name, _)| {
+            skills().iter().any(|s| s.name.to_lowercase() == *name && s.kind == SkillKind::Behavioural)
+        })
+        .collect();
+    behavioural
+        .iter()
+        .map(|(skill, own)| {
+            let mut words: Vec<&'static str> = behavioural
+                .iter()
+                .filter(|(name, _)| name != skill)
+                .flat_map(|(_, words)| words.iter().map(String::as_str))
+                .filter(|word| !own.iter().any(|mine| mine == word))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            (skill.clone(), words)
+        })
+        .collect()
+});
 
 /// The lines of `lower` (a lower-cased text, whose lines are the text's lines) that use one of
 /// `skill`'s concept words at the start of a word, in order, each once. Each concept is searched
