@@ -154,6 +154,9 @@ FUZZ_ARGS ?=
 # address (the default) or none. The report layout's findings are panics, which need no
 # sanitizer; without it the target runs several times faster (FUZZ_SANITIZER=none).
 FUZZ_SANITIZER ?= address
+# More cargo-fuzz build flags, e.g. FUZZ_BUILD_ARGS=--no-trace-compares: coverage without the
+# comparison tracing that takes about half of the report layout's cycles.
+FUZZ_BUILD_ARGS ?=
 
 # cargo-fuzz passes -Z flags (address sanitizer, coverage); RUSTC_BOOTSTRAP=1 lets the stable
 # toolchain accept them, so no nightly is needed. Builds go to fuzz/target (git-ignored), away
@@ -172,7 +175,7 @@ fuzz: ## Fuzz the document readers, the offline coach and the report layout for 
 	    report_layout) max_len=16384; length=-len_control=0 ;; \
 	    *) if [[ -d seeds/$$target ]]; then cp seeds/$$target/* corpus/$$target/; fi; max_len=65536 ;; \
 	  esac; \
-	  RUSTC_BOOTSTRAP=1 cargo fuzz run -s $(FUZZ_SANITIZER) --target-dir target/$(FUZZ_SANITIZER) $$target corpus/$$target -- \
+	  RUSTC_BOOTSTRAP=1 cargo fuzz run -s $(FUZZ_SANITIZER) $(FUZZ_BUILD_ARGS) --target-dir target/$(FUZZ_SANITIZER) $$target corpus/$$target -- \
 	    -max_total_time=$(FUZZ_SECONDS) -timeout=25 -rss_limit_mb=2048 -max_len=$$max_len $$length $(FUZZ_ARGS) || exit 1; \
 	done
 

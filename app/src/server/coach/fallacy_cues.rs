@@ -199,6 +199,9 @@ const AFTER: &[&str] = &[
 ];
 const SO_CAUSED: &[&str] =
     &["so ", "which shows", "clearly", "was what drove", "must have", "that's why", "proves"];
+/// A causal claim stated outright (stronger than a plain "so").
+const CLAIMS_CAUSE: &[&str] =
+    &["clearly", "obviously", "which shows", "proves", "must have", "was what", "were what", "that's why"];
 const HABIT: &[&str] = &[
     "always been",
     "had always",
@@ -301,7 +304,12 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             ]],
             unless: &[],
         }],
-        FallacyKind::PostHoc => &[Cue { all: &[AFTER, SO_CAUSED], unless: EVIDENCE }],
+        FallacyKind::PostHoc => &[
+            Cue { all: &[AFTER, SO_CAUSED], unless: EVIDENCE },
+            // "…and two months later X doubled, so clearly the talks did it": a later change
+            // claimed as caused, with no check of the cause.
+            Cue { all: &[&[" later "], CLAIMS_CAUSE], unless: EVIDENCE },
+        ],
         FallacyKind::AppealToTradition => &[Cue { all: &[HABIT, JUSTIFIES], unless: EVIDENCE }],
         FallacyKind::RedHerring => &[Cue { all: &[CONCEDES, PIVOT], unless: &[] }],
         FallacyKind::StrawMan => &[Cue { all: &[RECAST, OTHERS], unless: &[] }],
@@ -322,6 +330,72 @@ fn restates_itself(sentence: &str) -> bool {
     })
 }
 
+/// Words of a sentence that carry meaning, for comparing a claim with its reason.
+fn meaning_words(text: &str) -> std::collections::HashSet<&str> {
+    const FUNCTION_WORDS: &[&str] = &[
+        "the", "a", "an", "and", "it", "is", "was", "were", "we", "our", "i", "my", "they", "their", "that",
+        "this", "knew", "know", "so", "of", "to", "be", "had", "has", "have",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && !FUNCTION_WORDS.contains(w))
+        .collect()
+}
+
+/// "X because Y, and Y because X": the last reason given is the first claim again.
+fn reasons_in_a_circle(sentence: &str) -> bool {
+    let parts: Vec<&str> = sentence.split("because").collect();
+    let [first, .., last] = parts.as_slice() else { return false };
+    if parts.len() < 3 {
+        return false;
+    }
+    let (claim, reason) = (meaning_words(first), meaning_words(last));
+    reason.len() >= 2 && reason.iter().filter(|w| claim.contains(*w)).count() * 3 >= reason.len() * 2
+}
+
+/// Adjectives that make a group "true" ("no real engineer …").
+const PURE: &[&str] = &["real", "true", "serious", "proper", "genuine", "professional"];
+/// Groups a candidate redefines to leave a counterexample out.
+const GROUPS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "programmer",
+    "programmers",
+    "company",
+    "companies",
+    "team",
+    "teams",
+    "business",
+    "businesses",
+    "scientist",
+    "scientists",
+    "analyst",
+    "analysts",
+    "manager",
+    "managers",
+    "leader",
+    "leaders",
+    "professional",
+    "professionals",
+    "startup",
+    "startups",
+];
+
+/// "no serious company …", "they are not real engineers", "isn't a proper team": a group
+/// defined so that the counterexample cannot belong to it.
+fn excludes_from_a_pure_group(sentence: &str) -> bool {
+    let words: Vec<&str> =
+        sentence.split(|c: char| !c.is_alphanumeric() && c != '\'').filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().any(|(at, word)| {
+        if !matches!(*word, "no" | "not" | "aren't" | "isn't" | "never") {
+            return false;
+        }
+        let mut rest = words[at + 1..].iter().copied().skip_while(|w| matches!(*w, "a" | "an" | "really"));
+        rest.next().is_some_and(|w| PURE.contains(&w)) && rest.take(2).any(|w| GROUPS.contains(&w))
+    })
+}
+
 /// The first catalog kind whose cues all occur in one sentence of `lower` (lower-cased text),
 /// with the byte range of that sentence in `lower`.
 pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usize>)> {
@@ -329,12 +403,16 @@ pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usi
     for piece in lower.split_inclusive(['.', '!', '?', '\n', ';']) {
         let range = start..start + piece.len();
         start = range.end;
-        let sentence = format!(" {} ", piece.trim_end_matches(['.', '!', '?', '\n', ';']));
+        // Commas, colons, brackets and quotes read as spaces: "once, which" has "once ".
+        let sentence = format!(" {} ", piece.trim_end_matches(['.', '!', '?', '\n', ';']))
+            .replace([',', ':', '(', ')', '"', '\u{201c}', '\u{201d}'], " ");
         for entry in super::fallacies::CATALOG {
             let fits = cues(entry.kind).iter().any(|cue| {
                 cue.all.iter().all(|group| group.iter().any(|w| sentence.contains(w)))
                     && !cue.unless.iter().any(|w| sentence.contains(w))
-            }) || (entry.kind == FallacyKind::CircularReasoning && restates_itself(&sentence));
+            }) || (entry.kind == FallacyKind::CircularReasoning
+                && (restates_itself(&sentence) || reasons_in_a_circle(&sentence)))
+                || (entry.kind == FallacyKind::NoTrueScotsman && excludes_from_a_pure_group(&sentence));
             if fits {
                 return Some((entry.kind, range));
             }
@@ -363,6 +441,41 @@ mod tests {
             (FallacyKind::CircularReasoning, "The plan was right because it was the correct plan."),
         ] {
             assert_eq!(detect_in(&answer.to_lowercase()).map(|(k, _)| k), Some(kind), "{answer}");
+        }
+    }
+
+    #[test]
+    fn the_shape_of_the_argument_is_recognised_in_new_words() {
+        for (kind, answer) in [
+            (
+                FallacyKind::CircularReasoning,
+                "The service was reliable because we ran it carefully, and we knew we ran it carefully because the service was reliable.",
+            ),
+            (
+                FallacyKind::NoTrueScotsman,
+                "They ship without a design review, so they are not a serious business.",
+            ),
+            (FallacyKind::NoTrueScotsman, "No proper team deploys on a Friday."),
+            (
+                FallacyKind::PostHoc,
+                "We renamed the squads and a quarter later churn fell, which shows the names mattered.",
+            ),
+            (FallacyKind::HastyGeneralisation, "It failed once, so contractors can never be trusted."),
+        ] {
+            assert_eq!(detect_in(&answer.to_lowercase()).map(|(k, _)| k), Some(kind), "{answer}");
+        }
+    }
+
+    #[test]
+    fn the_same_shapes_used_innocently_are_not_a_fallacy() {
+        for answer in [
+            "We chose the queue because it was cheaper, and cheaper mattered because the budget was cut in half.",
+            "The team had no serious incidents in the following year.",
+            "It was not a real problem for the team until traffic doubled.",
+            "Two months later the error rate had halved, and we checked it against a control group.",
+            "A week later latency was down to 90 ms, so we rolled it out to every region.",
+        ] {
+            assert_eq!(detect_in(&answer.to_lowercase()), None, "{answer}");
         }
     }
 
