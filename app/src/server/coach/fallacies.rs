@@ -268,8 +268,10 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
     let lower = LowerCased::new(answer);
     let by_phrase = CATALOG.iter().find_map(|fallacy| {
         fallacy.patterns.iter().find_map(|pattern| {
-            let matched = lower.find_all(pattern).next()?;
-            let quote = quote_around(answer, matched);
+            let matched = lower.find_all_lower(pattern).find(|at| {
+                !super::fallacy_cues::rejects_the_reasoning(sentence_around(lower.as_str(), at.clone()))
+            })?;
+            let quote = quote_around(answer, lower.original_range(matched));
             Some(FallacyFinding {
                 kind: fallacy.kind,
                 why: format!("Your answer says \u{201c}{quote}\u{201d}."),
@@ -294,12 +296,17 @@ const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '\n'];
 /// Longer sentences are not quoted whole: only the words that matched.
 const MAX_QUOTE_CHARS: usize = 160;
 
+/// The sentence of `text` around `matched` (a range of `text` itself, on character boundaries).
+fn sentence_around(text: &str, matched: Range<usize>) -> &str {
+    let begin = text[..matched.start].rfind(SENTENCE_ENDS).map_or(0, |i| i + 1);
+    let end = text[matched.end..].find(SENTENCE_ENDS).map_or(text.len(), |i| matched.end + i);
+    text[begin..end].trim()
+}
+
 /// The sentence of `answer` around `matched` (a range of `answer` itself, on character
 /// boundaries), or only the matched words when the sentence is too long to quote.
 fn quote_around(answer: &str, matched: Range<usize>) -> &str {
-    let begin = answer[..matched.start].rfind(SENTENCE_ENDS).map_or(0, |i| i + 1);
-    let end = answer[matched.end..].find(SENTENCE_ENDS).map_or(answer.len(), |i| matched.end + i);
-    let sentence = answer[begin..end].trim();
+    let sentence = sentence_around(answer, matched.clone());
     if sentence.chars().count() <= MAX_QUOTE_CHARS { sentence } else { &answer[matched] }
 }
 

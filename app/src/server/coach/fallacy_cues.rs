@@ -330,6 +330,26 @@ fn restates_itself(sentence: &str) -> bool {
     })
 }
 
+/// Words that show the candidate named the reasoning in order to reject it ("it looked like
+/// either X or Y, but I did not accept that framing").
+const REJECTED: &[&str] = &[
+    "did not accept",
+    "didn't accept",
+    "did not buy",
+    "didn't buy",
+    "false choice",
+    "third option",
+    "a middle option",
+    "looked like either",
+    "seemed like either",
+    "i pushed back on that",
+];
+
+/// Whether `sentence` (lower-cased) states a fallacy's reasoning only to reject it.
+pub(super) fn rejects_the_reasoning(sentence: &str) -> bool {
+    REJECTED.iter().any(|w| sentence.contains(w))
+}
+
 /// Words of a sentence that carry meaning, for comparing a claim with its reason.
 fn meaning_words(text: &str) -> std::collections::HashSet<&str> {
     const FUNCTION_WORDS: &[&str] = &[
@@ -413,7 +433,7 @@ pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usi
             }) || (entry.kind == FallacyKind::CircularReasoning
                 && (restates_itself(&sentence) || reasons_in_a_circle(&sentence)))
                 || (entry.kind == FallacyKind::NoTrueScotsman && excludes_from_a_pure_group(&sentence));
-            if fits {
+            if fits && !rejects_the_reasoning(&sentence) {
                 return Some((entry.kind, range));
             }
         }
@@ -474,6 +494,7 @@ mod tests {
             "It was not a real problem for the team until traffic doubled.",
             "Two months later the error rate had halved, and we checked it against a control group.",
             "A week later latency was down to 90 ms, so we rolled it out to every region.",
+            "It seemed like either we rewrote it or kept it, but I did not accept that and found a third option.",
         ] {
             assert_eq!(detect_in(&answer.to_lowercase()), None, "{answer}");
         }

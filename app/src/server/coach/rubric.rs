@@ -308,6 +308,9 @@ fn requirement_lines<'a>(job_description: &'a str, skill: &str) -> Vec<&'a str> 
 }
 
 /// Whether the text is mostly noise: too few real words, one word repeated, or keyboard mashing.
+/// Fewer different words than this is not an answer, however often they are repeated.
+const MIN_DISTINCT_WORDS: usize = 5;
+
 fn is_junk(answer_words: &[String]) -> bool {
     if answer_words.len() < 6 {
         return true;
@@ -319,7 +322,9 @@ fn is_junk(answer_words: &[String]) -> bool {
             w.len() >= 4 && !w.chars().any(|c| "aeiouy".contains(c)) && w.chars().all(char::is_alphabetic)
         })
         .count();
-    unique.len() * 10 < answer_words.len() * 3 || mashed * 3 > answer_words.len()
+    unique.len() < MIN_DISTINCT_WORDS
+        || unique.len() * 10 < answer_words.len() * 3
+        || mashed * 3 > answer_words.len()
 }
 
 /// "from 4 minutes to 6 seconds": a measured before and after.

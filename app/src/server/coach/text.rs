@@ -63,7 +63,13 @@ impl<'a> LowerCased<'a> {
 
     /// The byte offsets in the original text where `needle` (lower case) is found, first to last.
     pub fn find_all<'s>(&'s self, needle: &'s str) -> impl Iterator<Item = Range<usize>> + 's {
-        self.lower.match_indices(needle).map(|(at, found)| self.original_range(at..at + found.len()))
+        self.find_all_lower(needle).map(|range| self.original_range(range))
+    }
+
+    /// The byte offsets in the lower-cased text where `needle` (lower case) is found, first to
+    /// last: ranges of [`LowerCased::as_str`], for [`LowerCased::original_range`].
+    pub fn find_all_lower<'s>(&'s self, needle: &'s str) -> impl Iterator<Item = Range<usize>> + 's {
+        self.lower.match_indices(needle).map(|(at, found)| at..at + found.len())
     }
 }
 
