@@ -65,8 +65,21 @@ const SUPERIOR: &[&str] = &[
     "my lead",
     "senior partner",
 ];
-const DEFERS: &[&str] =
-    &["said", "told us", "told me", "insisted", "decided", "knows best", "knows the users best", "settled"];
+const DEFERS: &[&str] = &[
+    "said",
+    "told us",
+    "told me",
+    "insisted",
+    "decided",
+    "knows best",
+    "knows the users best",
+    "settled",
+    "wrote it",
+    "must be correct",
+    "must be right",
+    "without reading",
+    "without question",
+];
 const CONCLUDES: &[&str] = &[
     "because",
     "so we",

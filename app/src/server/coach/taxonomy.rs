@@ -293,6 +293,17 @@ mod tests {
     }
 
     #[test]
+    fn every_concept_list_belongs_to_a_skill_of_the_taxonomy() {
+        for (at, (name, words)) in CONCEPTS.iter().enumerate() {
+            assert!(skills().iter().any(|s| s.name.to_lowercase() == *name), "{name} is not a skill");
+            // Only a skill's first list is read: a second one would be silently ignored.
+            assert!(CONCEPTS[..at].iter().all(|(earlier, _)| earlier != name), "{name} is listed twice");
+            // A concept matches at the start of any word: two letters would match far too much.
+            assert!(words.iter().all(|w| w.len() >= 2), "{name}: {words:?}");
+        }
+    }
+
+    #[test]
     fn the_taxonomy_is_large_and_well_formed() {
         assert!(skills().len() >= 150, "{} skills", skills().len());
         let lines = include_str!("skills.txt").lines().map(str::trim);
