@@ -12,6 +12,37 @@ struct Cue {
     unless: &'static [&'static str],
 }
 
+/// Words that show the candidate questioned a superior instead of deferring.
+const QUESTIONED: &[&str] = &[
+    "measured",
+    "benchmark",
+    "experiment",
+    "the data showed",
+    "but i asked",
+    "but i wanted",
+    "asked for evidence",
+    "data first",
+    "pushed back",
+    // The candidate's own word ("so I said no") is not a superior's.
+    "i said",
+    "we said",
+];
+
+/// A checked claim, or a plan for the future (a chain of consequences, not a rule drawn from
+/// one past case).
+const EVIDENCE_OR_FUTURE: &[&str] = &[
+    "measured",
+    "benchmark",
+    "a/b test",
+    "experiment",
+    "control group",
+    "holdout",
+    "we tested",
+    "the data showed",
+    " will ",
+    "end up",
+];
+
 /// Words that show a claim was checked, which turn most cues off.
 const EVIDENCE: &[&str] = &[
     "measured",
@@ -48,6 +79,14 @@ const CROWD: &[&str] = &[
     "all the cool",
     "every big tech",
     "every company does",
+    "so many people",
+    "can't all be wrong",
+    "cannot all be wrong",
+    "all the popular",
+    "most popular",
+    "everyone recommends",
+    "everybody recommends",
+    "what most people do",
 ];
 const SUPERIOR: &[&str] = &[
     "director",
@@ -64,9 +103,17 @@ const SUPERIOR: &[&str] = &[
     "expert",
     "my lead",
     "senior partner",
+    "chief",
+    "officer",
+    "founder",
 ];
+/// A superior's word taken as settling it.
 const DEFERS: &[&str] = &[
     "said",
+    "was sure",
+    "was certain",
+    "track record",
+    "years of experience",
     "told us",
     "told me",
     "insisted",
@@ -92,6 +139,13 @@ const CONCLUDES: &[&str] = &[
     "don't argue",
     "without looking",
     "had to be",
+    "no reason to",
+    "no need to",
+    "did not need to",
+    "didn't need to",
+    "never looked",
+    "without testing",
+    "without checking",
 ];
 const ONE_CASE: &[&str] = &[
     "once ",
@@ -104,6 +158,18 @@ const ONE_CASE: &[&str] = &[
     "one incident",
     "the one time",
     "one sprint",
+];
+/// Words that turn one case into a rule ("which taught me that …").
+const GENERALISES: &[&str] = &[
+    "concluded",
+    "taught me",
+    "showed me",
+    "proves",
+    "proved that",
+    "from then on",
+    "i know that",
+    "i learned that",
+    "i learnt that",
 ];
 const SWEEPING: &[&str] = &[
     " never ",
@@ -150,6 +216,7 @@ const CATASTROPHE: &[&str] = &[
     "lose all",
     "lost all",
     "lost our biggest",
+    "bankrupt",
 ];
 const PERSONAL: &[&str] = &[
     "arrogant",
@@ -227,8 +294,26 @@ const HABIT: &[&str] = &[
     "previous manager did",
     "since the company started",
     "always use",
+    "how it has been done",
+    "how it's been done",
+    "how we have always",
+    "since the beginning",
+    "since day one",
 ];
-const JUSTIFIES: &[&str] = &["because", "so i kept", "so we kept", "kept", "served us", "worked that way"];
+/// "…since it is what we have done for years": the habit itself given as the reason.
+const HABIT_AS_REASON: &[&str] = &[
+    "since it is what",
+    "since they are what",
+    "since that is what",
+    "because it is what we",
+    "because they are what we",
+    "because that is what we",
+];
+const LONG_TIME: &[&str] = &["years", "always", "decade", "beginning", "day one", "ever since", "long time"];
+/// A habit given as the reason to keep it. "Because" counts only before the habit: "we kept it
+/// because it had always been done that way" defends the habit, while "the team had always done
+/// it, because it was quick" only describes one (see `because_of_habit`).
+const JUSTIFIES: &[&str] = &["so i kept", "so we kept", "kept", "served us", "worked that way"];
 const PIVOT: &[&str] = &[
     "proudest",
     "rather highlight",
@@ -246,6 +331,57 @@ const PIVOT: &[&str] = &[
     "let me tell you about",
 ];
 const CONCEDES: &[&str] = &["but", "though", "however", "anyway"];
+/// The answer admits that what was asked about did not work, then turns to something else.
+const FAILURE: &[&str] = &["did not", "didn't", "never ", "wasn't", "was not", "failed", "still slow"];
+/// Traits of a person, not of their argument …
+const TRAIT: &[&str] = &[
+    "only joined",
+    "just joined",
+    "new here",
+    "too junior",
+    "a junior",
+    "inexperienced",
+    "no experience",
+    "never worked",
+    "did not understand",
+    "didn't understand",
+    "does not understand",
+    "doesn't understand",
+    "what would he know",
+    "what would she know",
+];
+/// … used to dismiss what they said.
+const THEIR_POINT: &[&str] = &[
+    "numbers",
+    "idea",
+    "point",
+    "argument",
+    "theory",
+    "suggestion",
+    "proposal",
+    "objection",
+    "request",
+    "opinion",
+    "concern",
+    "data",
+    "analysis",
+    "review",
+    "feedback",
+];
+const DISMISSED: &[&str] = &[
+    "ignored",
+    "did not listen",
+    "didn't listen",
+    "not take",
+    "dismiss",
+    "did not count",
+    "didn't count",
+    "not worth",
+    "so i kept",
+    "so i rejected",
+    "so we kept",
+    "so we ignored",
+];
 const RECAST: &[&str] = &[
     "basically means",
     "basically saying",
@@ -268,6 +404,13 @@ const OTHERS: &[&str] = &[
     "my report",
     "someone",
     "manager",
+    "designer",
+    "engineer",
+    "developer",
+    "director",
+    "architect",
+    "client",
+    "customer",
 ];
 const PURITY: &[&str] = &[
     "real ",
@@ -297,8 +440,15 @@ const EXCLUDES: &[&str] = &["never", "isn't", "aren't", "not really", "would nev
 fn cues(kind: FallacyKind) -> &'static [Cue] {
     match kind {
         FallacyKind::Bandwagon => &[Cue { all: &[CROWD], unless: EVIDENCE }],
-        FallacyKind::AppealToAuthority => &[Cue { all: &[SUPERIOR, DEFERS, CONCLUDES], unless: EVIDENCE }],
-        FallacyKind::HastyGeneralisation => &[Cue { all: &[ONE_CASE, SWEEPING], unless: EVIDENCE }],
+        FallacyKind::AppealToAuthority => &[Cue { all: &[SUPERIOR, DEFERS, CONCLUDES], unless: QUESTIONED }],
+        FallacyKind::HastyGeneralisation => &[
+            Cue { all: &[ONE_CASE, SWEEPING], unless: EVIDENCE_OR_FUTURE },
+            // Here the one case may be an experiment: "one experiment … so I concluded …".
+            Cue {
+                all: &[&["one ", "single"], GENERALISES, SWEEPING],
+                unless: &[" will ", "end up", "measured"],
+            },
+        ],
         FallacyKind::FalseDilemma => &[
             Cue { all: &[FORCED_CHOICE], unless: &[] },
             Cue {
@@ -306,8 +456,17 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
                 unless: &[],
             },
         ],
-        FallacyKind::SlipperySlope => &[Cue { all: &[&["if "], CHAIN, CATASTROPHE], unless: EVIDENCE }],
-        FallacyKind::AdHominem => &[Cue { all: &[PERSONAL], unless: &[] }],
+        FallacyKind::SlipperySlope => &[
+            Cue { all: &[&["if "], CHAIN, CATASTROPHE], unless: EVIDENCE },
+            Cue {
+                all: &[&["once we", "once you", "the moment we", "as soon as we"], &[" will "], CATASTROPHE],
+                unless: EVIDENCE,
+            },
+        ],
+        FallacyKind::AdHominem => &[
+            Cue { all: &[PERSONAL], unless: &[] },
+            Cue { all: &[TRAIT, THEIR_POINT, DISMISSED], unless: &[] },
+        ],
         FallacyKind::CircularReasoning => &[Cue {
             all: &[&[
                 "because that is where",
@@ -323,8 +482,14 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             // claimed as caused, with no check of the cause.
             Cue { all: &[&[" later "], CLAIMS_CAUSE], unless: EVIDENCE },
         ],
-        FallacyKind::AppealToTradition => &[Cue { all: &[HABIT, JUSTIFIES], unless: EVIDENCE }],
-        FallacyKind::RedHerring => &[Cue { all: &[CONCEDES, PIVOT], unless: &[] }],
+        FallacyKind::AppealToTradition => &[
+            Cue { all: &[HABIT, JUSTIFIES], unless: EVIDENCE },
+            Cue { all: &[HABIT_AS_REASON, LONG_TIME], unless: EVIDENCE },
+        ],
+        FallacyKind::RedHerring => &[
+            Cue { all: &[CONCEDES, PIVOT], unless: &[] },
+            Cue { all: &[FAILURE, &["but on the other hand"]], unless: &[] },
+        ],
         FallacyKind::StrawMan => &[Cue { all: &[RECAST, OTHERS], unless: &[] }],
         FallacyKind::NoTrueScotsman => &[Cue { all: &[PURITY, MEMBER, EXCLUDES], unless: &[] }],
     }
@@ -361,6 +526,15 @@ const REJECTED: &[&str] = &[
 /// Whether `sentence` (lower-cased) states a fallacy's reasoning only to reject it.
 pub(super) fn rejects_the_reasoning(sentence: &str) -> bool {
     REJECTED.iter().any(|w| sentence.contains(w))
+}
+
+/// "…because the company had always done it that way": the habit is the reason given.
+fn because_of_habit(sentence: &str) -> bool {
+    sentence.find("because").is_some_and(|at| contains_any(&sentence[at..], HABIT))
+}
+
+fn contains_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|w| text.contains(w))
 }
 
 /// Words of a sentence that carry meaning, for comparing a claim with its reason.
@@ -445,7 +619,10 @@ pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usi
                     && !cue.unless.iter().any(|w| sentence.contains(w))
             }) || (entry.kind == FallacyKind::CircularReasoning
                 && (restates_itself(&sentence) || reasons_in_a_circle(&sentence)))
-                || (entry.kind == FallacyKind::NoTrueScotsman && excludes_from_a_pure_group(&sentence));
+                || (entry.kind == FallacyKind::NoTrueScotsman && excludes_from_a_pure_group(&sentence))
+                || (entry.kind == FallacyKind::AppealToTradition
+                    && because_of_habit(&sentence)
+                    && !contains_any(&sentence, EVIDENCE));
             if fits && !rejects_the_reasoning(&sentence) {
                 return Some((entry.kind, range));
             }
@@ -494,6 +671,31 @@ mod tests {
                 "We renamed the squads and a quarter later churn fell, which shows the names mattered.",
             ),
             (FallacyKind::HastyGeneralisation, "It failed once, so contractors can never be trusted."),
+            (
+                FallacyKind::AdHominem,
+                "Her analysis said the launch failed, but she had just joined, so we ignored it.",
+            ),
+            (
+                FallacyKind::AppealToAuthority,
+                "The founder was sure it would sell, so there was no need to ask users.",
+            ),
+            (
+                FallacyKind::AppealToTradition,
+                "We kept the weekly report since it is what the board has read for years.",
+            ),
+            (FallacyKind::Bandwagon, "We picked it because so many people use it."),
+            (
+                FallacyKind::SlipperySlope,
+                "Once we allow one exception, we will allow them all and the product will be unusable.",
+            ),
+            (
+                FallacyKind::RedHerring,
+                "The migration did not finish, but on the other hand I ran the office quiz.",
+            ),
+            (
+                FallacyKind::StrawMan,
+                "The designer wanted one more round of tests, which amounts to never shipping, so I said no.",
+            ),
         ] {
             assert_eq!(detect_in(&answer.to_lowercase()).map(|(k, _)| k), Some(kind), "{answer}");
         }
@@ -508,6 +710,9 @@ mod tests {
             "Two months later the error rate had halved, and we checked it against a control group.",
             "A week later latency was down to 90 ms, so we rolled it out to every region.",
             "It seemed like either we rewrote it or kept it, but I did not accept that and found a third option.",
+            "The support team had always used a spreadsheet, because it was quick, so I ran a pilot of a ticket tool.",
+            "My director told me to drop the feature, but I asked to see the usage data first.",
+            "She had just joined and did not understand the billing code yet, so I paired with her for a week.",
         ] {
             assert_eq!(detect_in(&answer.to_lowercase()), None, "{answer}");
         }
