@@ -87,6 +87,10 @@ const CROWD: &[&str] = &[
     "everyone recommends",
     "everybody recommends",
     "what most people do",
+    "modern companies",
+    "what companies do",
+    "what everybody does",
+    "what all companies",
 ];
 const SUPERIOR: &[&str] = &[
     "director",
@@ -114,6 +118,12 @@ const DEFERS: &[&str] = &[
     "was certain",
     "track record",
     "years of experience",
+    "reputation",
+    "does not make mistakes",
+    "doesn't make mistakes",
+    "is never wrong",
+    "cannot be wrong",
+    "can't be wrong",
     "told us",
     "told me",
     "insisted",
@@ -329,6 +339,9 @@ const PIVOT: &[&str] = &[
     "what matters more",
     "on the bright side",
     "let me tell you about",
+    "the bigger story",
+    "the bigger picture",
+    "more important thing",
 ];
 const CONCEDES: &[&str] = &["but", "though", "however", "anyway"];
 /// The answer admits that what was asked about did not work, then turns to something else.
@@ -349,6 +362,11 @@ const TRAIT: &[&str] = &[
     "doesn't understand",
     "what would he know",
     "what would she know",
+    "nobody respects",
+    "no one respects",
+    "always looking for someone",
+    "always blaming",
+    "always complain",
 ];
 /// … used to dismiss what they said.
 const THEIR_POINT: &[&str] = &[
@@ -367,6 +385,11 @@ const THEIR_POINT: &[&str] = &[
     "analysis",
     "review",
     "feedback",
+    "judgement",
+    "judgment",
+    "blamed",
+    "claim",
+    "complaint",
 ];
 const DISMISSED: &[&str] = &[
     "ignored",
@@ -381,6 +404,8 @@ const DISMISSED: &[&str] = &[
     "so i rejected",
     "so we kept",
     "so we ignored",
+    "did not look into",
+    "didn't look into",
 ];
 const RECAST: &[&str] = &[
     "basically means",
@@ -559,8 +584,29 @@ fn reasons_in_a_circle(sentence: &str) -> bool {
     reason.len() >= 2 && reason.iter().filter(|w| claim.contains(*w)).count() * 3 >= reason.len() * 2
 }
 
+/// "X was the cause because the cause was X": every word of the reason is already in the claim.
+fn reason_repeats_the_claim(sentence: &str) -> bool {
+    let stems = |text: &str| -> std::collections::HashSet<String> {
+        meaning_words(text).into_iter().filter(|w| w.len() > 2).map(|w| w.chars().take(5).collect()).collect()
+    };
+    let mut parts = sentence.split("because");
+    let (Some(claim), Some(reason), None) = (parts.next(), parts.next(), parts.next()) else { return false };
+    let (claim, reason) = (stems(claim), stems(reason));
+    reason.len() >= 2 && reason.is_subset(&claim)
+}
+
 /// Adjectives that make a group "true" ("no real engineer …").
-const PURE: &[&str] = &["real", "true", "serious", "proper", "genuine", "professional"];
+const PURE: &[&str] = &[
+    "real",
+    "true",
+    "serious",
+    "proper",
+    "genuine",
+    "professional",
+    "competent",
+    "decent",
+    "self-respecting",
+];
 /// Groups a candidate redefines to leave a counterexample out.
 const GROUPS: &[&str] = &[
     "engineer",
@@ -618,7 +664,9 @@ pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usi
                 cue.all.iter().all(|group| group.iter().any(|w| sentence.contains(w)))
                     && !cue.unless.iter().any(|w| sentence.contains(w))
             }) || (entry.kind == FallacyKind::CircularReasoning
-                && (restates_itself(&sentence) || reasons_in_a_circle(&sentence)))
+                && (restates_itself(&sentence)
+                    || reasons_in_a_circle(&sentence)
+                    || reason_repeats_the_claim(&sentence)))
                 || (entry.kind == FallacyKind::NoTrueScotsman && excludes_from_a_pure_group(&sentence))
                 || (entry.kind == FallacyKind::AppealToTradition
                     && because_of_habit(&sentence)
@@ -685,6 +733,10 @@ mod tests {
             ),
             (FallacyKind::Bandwagon, "We picked it because so many people use it."),
             (
+                FallacyKind::CircularReasoning,
+                "The queue was the bottleneck because the bottleneck was in the queue.",
+            ),
+            (
                 FallacyKind::SlipperySlope,
                 "Once we allow one exception, we will allow them all and the product will be unusable.",
             ),
@@ -713,6 +765,7 @@ mod tests {
             "The support team had always used a spreadsheet, because it was quick, so I ran a pilot of a ticket tool.",
             "My director told me to drop the feature, but I asked to see the usage data first.",
             "She had just joined and did not understand the billing code yet, so I paired with her for a week.",
+            "We cached the results because the results took minutes to compute.",
         ] {
             assert_eq!(detect_in(&answer.to_lowercase()), None, "{answer}");
         }
