@@ -15,6 +15,12 @@ struct Cue {
     unless: &'static [&'static str],
 }
 
+impl Cue {
+    fn fits(&self, sentence: &str) -> bool {
+        self.all.iter().all(|group| contains_any(sentence, group)) && !contains_any(sentence, self.unless)
+    }
+}
+
 fn cues(kind: FallacyKind) -> &'static [Cue] {
     match kind {
         FallacyKind::Bandwagon => &[Cue { all: &[CROWD], unless: EVIDENCE }],
@@ -103,7 +109,7 @@ const REJECTED: &[&str] = &[
 
 /// Whether `sentence` (lower-cased) states a fallacy's reasoning only to reject it.
 pub(super) fn rejects_the_reasoning(sentence: &str) -> bool {
-    REJECTED.iter().any(|w| sentence.contains(w))
+    contains_any(sentence, REJECTED)
 }
 
 /// "…because the company had always done it that way": the habit is the reason given.
@@ -129,10 +135,7 @@ fn meaning_words(text: &str) -> std::collections::HashSet<&str> {
 /// "X because Y, and Y because X": the last reason given is the first claim again.
 fn reasons_in_a_circle(sentence: &str) -> bool {
     let parts: Vec<&str> = sentence.split("because").collect();
-    let [first, .., last] = parts.as_slice() else { return false };
-    if parts.len() < 3 {
-        return false;
-    }
+    let [first, _, .., last] = parts.as_slice() else { return false };
     let (claim, reason) = (meaning_words(first), meaning_words(last));
     reason.len() >= 2 && reason.iter().filter(|w| claim.contains(*w)).count() * 3 >= reason.len() * 2
 }
@@ -202,6 +205,18 @@ fn excludes_from_a_pure_group(sentence: &str) -> bool {
     })
 }
 
+/// Fallacies recognised by the shape of the sentence rather than by a set of words.
+fn has_the_shape_of(kind: FallacyKind, sentence: &str) -> bool {
+    match kind {
+        FallacyKind::CircularReasoning => {
+            restates_itself(sentence) || reasons_in_a_circle(sentence) || reason_repeats_the_claim(sentence)
+        }
+        FallacyKind::NoTrueScotsman => excludes_from_a_pure_group(sentence),
+        FallacyKind::AppealToTradition => because_of_habit(sentence) && !contains_any(sentence, EVIDENCE),
+        _ => false,
+    }
+}
+
 /// The first catalog kind whose cues all occur in one sentence of `lower` (lower-cased text),
 /// with the byte range of that sentence in `lower`.
 pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usize>)> {
@@ -213,17 +228,8 @@ pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usi
         let sentence = format!(" {} ", piece.trim_end_matches(['.', '!', '?', '\n', ';']))
             .replace([',', ':', '(', ')', '"', '\u{201c}', '\u{201d}'], " ");
         for entry in super::fallacies::CATALOG {
-            let fits = cues(entry.kind).iter().any(|cue| {
-                cue.all.iter().all(|group| group.iter().any(|w| sentence.contains(w)))
-                    && !cue.unless.iter().any(|w| sentence.contains(w))
-            }) || (entry.kind == FallacyKind::CircularReasoning
-                && (restates_itself(&sentence)
-                    || reasons_in_a_circle(&sentence)
-                    || reason_repeats_the_claim(&sentence)))
-                || (entry.kind == FallacyKind::NoTrueScotsman && excludes_from_a_pure_group(&sentence))
-                || (entry.kind == FallacyKind::AppealToTradition
-                    && because_of_habit(&sentence)
-                    && !contains_any(&sentence, EVIDENCE));
+            let fits = cues(entry.kind).iter().any(|cue| cue.fits(&sentence))
+                || has_the_shape_of(entry.kind, &sentence);
             if fits && !rejects_the_reasoning(&sentence) {
                 return Some((entry.kind, range));
             }
