@@ -9,29 +9,30 @@ mod words;
 use super::fallacies::FallacyKind;
 use words::*;
 
-/// One way of saying a fallacy: a word from every group of `all`, and none of `unless`.
+/// One way of saying a fallacy: a word from every group of `all`, and none from any group of
+/// `unless`.
 struct Cue {
     all: &'static [&'static [&'static str]],
-    unless: &'static [&'static str],
+    unless: &'static [&'static [&'static str]],
 }
 
 impl Cue {
     fn fits(&self, sentence: &str) -> bool {
-        self.all.iter().all(|group| contains_any(sentence, group)) && !contains_any(sentence, self.unless)
+        self.all.iter().all(|group| contains_any(sentence, group))
+            && !self.unless.iter().any(|group| contains_any(sentence, group))
     }
 }
 
 fn cues(kind: FallacyKind) -> &'static [Cue] {
     match kind {
-        FallacyKind::Bandwagon => &[Cue { all: &[CROWD], unless: EVIDENCE }],
-        FallacyKind::AppealToAuthority => &[Cue { all: &[SUPERIOR, DEFERS, CONCLUDES], unless: QUESTIONED }],
+        FallacyKind::Bandwagon => &[Cue { all: &[CROWD], unless: &[EVIDENCE] }],
+        FallacyKind::AppealToAuthority => {
+            &[Cue { all: &[SUPERIOR, DEFERS, CONCLUDES], unless: &[EVIDENCE, QUESTIONED] }]
+        }
         FallacyKind::HastyGeneralisation => &[
-            Cue { all: &[ONE_CASE, SWEEPING], unless: EVIDENCE_OR_FUTURE },
+            Cue { all: &[ONE_CASE, SWEEPING], unless: &[EVIDENCE, FUTURE] },
             // Here the one case may be an experiment: "one experiment … so I concluded …".
-            Cue {
-                all: &[&["one ", "single"], GENERALISES, SWEEPING],
-                unless: &[" will ", "end up", "measured"],
-            },
+            Cue { all: &[&["one ", "single"], GENERALISES, SWEEPING], unless: &[FUTURE, &["measured"]] },
         ],
         FallacyKind::FalseDilemma => &[
             Cue { all: &[FORCED_CHOICE], unless: &[] },
@@ -41,10 +42,10 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             },
         ],
         FallacyKind::SlipperySlope => &[
-            Cue { all: &[&["if "], CHAIN, CATASTROPHE], unless: EVIDENCE },
+            Cue { all: &[&["if "], CHAIN, CATASTROPHE], unless: &[EVIDENCE] },
             Cue {
                 all: &[&["once we", "once you", "the moment we", "as soon as we"], &[" will "], CATASTROPHE],
-                unless: EVIDENCE,
+                unless: &[EVIDENCE],
             },
         ],
         FallacyKind::AdHominem => &[
@@ -61,14 +62,14 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             unless: &[],
         }],
         FallacyKind::PostHoc => &[
-            Cue { all: &[AFTER, SO_CAUSED], unless: EVIDENCE },
+            Cue { all: &[AFTER, SO_CAUSED], unless: &[EVIDENCE] },
             // "…and two months later X doubled, so clearly the talks did it": a later change
             // claimed as caused, with no check of the cause.
-            Cue { all: &[&[" later "], CLAIMS_CAUSE], unless: EVIDENCE },
+            Cue { all: &[&[" later "], CLAIMS_CAUSE], unless: &[EVIDENCE] },
         ],
         FallacyKind::AppealToTradition => &[
-            Cue { all: &[HABIT, JUSTIFIES], unless: EVIDENCE },
-            Cue { all: &[HABIT_AS_REASON, LONG_TIME], unless: EVIDENCE },
+            Cue { all: &[HABIT, JUSTIFIES], unless: &[EVIDENCE] },
+            Cue { all: &[HABIT_AS_REASON, LONG_TIME], unless: &[EVIDENCE] },
         ],
         FallacyKind::RedHerring => &[
             Cue { all: &[CONCEDES, PIVOT], unless: &[] },
