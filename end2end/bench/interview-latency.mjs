@@ -7,9 +7,14 @@
 //   submit server  server time of "Submit Answer" without the coach's own time, from the
 //                  response's Server-Timing header (total − coach)
 //   click→feedback click on "Submit Answer" until the feedback is painted (offline coach)
+//   direct load    /interview opened afresh by a signed-in candidate with an empty browser
+//                  cache: navigation start → the server's HTML parsed (DOMContentLoaded) and
+//                  → hydrated (the page marks itself `data-hydrated`)
+//   bundle         the WASM bundle's size, raw and as the brotli copy the server sends
 //
 // Usage: node bench/interview-latency.mjs [ROUNDS]   (make bench starts it after `make build`)
 import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
@@ -45,8 +50,14 @@ try {
     next.push(await clickUntil(page, 'Next Question', `#question-${n + 1}`));
     nextServer.push(serverTimeWithoutCoach((await nextTiming).headers()['server-timing'] ?? ''));
   }
+  const loads = await directLoads(browser, page.context(), rounds);
   await browser.close();
 
+  const bundle = path.join(process.env.SITE_ROOT ?? path.join(here, '..', '..', 'target', 'site'), 'pkg', 'interview-coach.wasm');
+  const kb = (file) => (statSync(file).size / 1024).toFixed(0);
+  console.log(`WASM bundle: ${kb(bundle)} KB raw, ${kb(`${bundle}.br`)} KB brotli (the whole app: no route is split off yet)`);
+  report('Direct load of /interview, empty cache: navigation start → HTML parsed', loads.map((l) => l.parsed));
+  report('Direct load of /interview, empty cache: navigation start → hydrated', loads.map((l) => l.hydrated));
   report('Next Question click → next question in the page (prefetched)', next.map((t) => t.dom));
   report('Next Question click → next question painted (next animation frame)', next.map((t) => t.painted));
   report('Next Question server time (Server-Timing total)', nextServer);
@@ -54,6 +65,36 @@ try {
   report('Submit Answer click → feedback painted (offline coach included)', feedback.map((t) => t.painted));
 } finally {
   server.kill('SIGTERM');
+}
+
+/// Opens /interview `rounds` times, each in a new browser context holding only the candidate's
+/// cookies (so nothing is cached), and returns when the HTML was parsed and when the page
+/// hydrated, in milliseconds after navigation start.
+async function directLoads(browser, signedIn, rounds) {
+  const storageState = await signedIn.storageState();
+  const loads = [];
+  for (let round = 0; round < rounds; round++) {
+    const context = await browser.newContext({ storageState });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('.page[data-hydrated="true"]')) {
+          window.__hydratedAt = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { attributes: true, childList: true, subtree: true });
+    });
+    await page.goto(`${base}/interview`);
+    await page.waitForFunction(() => window.__hydratedAt !== undefined);
+    loads.push(
+      await page.evaluate(() => ({
+        parsed: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+        hydrated: window.__hydratedAt,
+      })),
+    );
+    await context.close();
+  }
+  return loads;
 }
 
 /// Clicks the button in the page and resolves, in the page's own clock, with the time until

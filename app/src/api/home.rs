@@ -11,8 +11,12 @@ use crate::model::home::Home;
 pub async fn get_home() -> Result<Home, AppError> {
     use crate::server::{auth, interview};
     let state = auth::app_state()?;
-    match auth::current_user().await? {
+    match auth::signed_in_user_id().await? {
         None => Ok(Home::Introduction),
-        Some(user) => interview::home(&state, &user).await,
+        // A session that outlived its account is a visitor's.
+        Some(user_id) => match interview::home(&state, user_id).await {
+            Err(AppError::Unauthorized) => Ok(Home::Introduction),
+            other => other,
+        },
     }
 }

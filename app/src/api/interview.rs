@@ -12,7 +12,7 @@ use crate::model::interview::{InterviewScreen, Submitted};
 pub async fn get_interview() -> Result<InterviewScreen, AppError> {
     use crate::server::{auth, interview, respond};
     respond::with_status(
-        async { interview::screen(&auth::app_state()?, &auth::require_user().await?).await }.await,
+        async { interview::screen(&auth::app_state()?, auth::require_user_id().await?).await }.await,
     )
 }
 
@@ -24,7 +24,7 @@ pub async fn start_interview() -> Result<InterviewScreen, AppError> {
         async {
             let state = auth::app_state()?;
             let user = interview::start(&state, &auth::require_user().await?).await?;
-            interview::screen(&state, &user).await
+            interview::screen(&state, user.user_id).await
         }
         .await,
     )

@@ -75,6 +75,21 @@ pub async fn current_request_id() -> Result<crate::server::request_id::RequestId
         .map_err(|e| AppError::internal(anyhow::anyhow!("no request id: {e:?}")))
 }
 
+/// The id of the signed-in user, or `None` for a visitor, from the session alone (the user's row
+/// is not read: for a server function that reads it with the rest of what it needs).
+pub async fn signed_in_user_id() -> Result<Option<i64>, AppError> {
+    let user_id = session::user_id(&current_session().await?).await.context("reading the session")?;
+    if let Some(user_id) = user_id {
+        tracing::Span::current().record("user.id", user_id);
+    }
+    Ok(user_id)
+}
+
+/// The id of the signed-in user, or [`AppError::Unauthorized`]; see [`signed_in_user_id`].
+pub async fn require_user_id() -> Result<i64, AppError> {
+    signed_in_user_id().await?.ok_or(AppError::Unauthorized)
+}
+
 /// The signed-in user, or `None` for a visitor.
 pub async fn current_user() -> Result<Option<users::Model>, AppError> {
     session_user(&app_state()?, &current_session().await?).await

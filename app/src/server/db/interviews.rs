@@ -3,32 +3,100 @@
 //! user id here, so a question of another candidate is simply not found.
 
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, IntoActiveModel, JoinType, NotSet,
-    QueryFilter, QueryOrder, QuerySelect, RelationTrait, Set, TransactionTrait,
-    sea_query::{Expr, ExprTrait, IntoCondition},
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult, IdenStatic,
+    IntoActiveModel, Iterable, JoinType, NotSet, QueryFilter, QueryOrder, QueryResult, QuerySelect,
+    RelationTrait, Select, Set, TransactionTrait,
+    sea_query::{
+        Alias, Expr, ExprTrait, IntoCondition, Order, Query, QueryStatementBuilder, SelectStatement,
+        SimpleExpr,
+    },
 };
 
-use super::entities::{answers, interviews, questions, suggestions, user_vacancies};
+use super::entities::{answers, candidate_stats, interviews, questions, suggestions, user_vacancies, users};
 
-/// The candidate's current vacancy link (the one used last) with its active interview, if one
-/// is running, in one statement: the interview screen reads this on every request.
-pub async fn current_link_and_interview(
-    db: &DatabaseConnection,
-    user_id: i64,
-) -> Result<Option<(user_vacancies::Model, Option<interviews::Model>)>, DbErr> {
-    let active_only = user_vacancies::Relation::Interviews.def().on_condition(|_, interview| {
-        Expr::col((interview, interviews::Column::Status)).eq(interviews::STATUS_ACTIVE).into_condition()
+/// A user with where they stand: see [`standing`].
+#[derive(Debug, Clone)]
+pub struct Standing {
+    pub user: users::Model,
+    /// Their current vacancy link (the one used last) with its active interview, if one runs.
+    pub current: Option<(user_vacancies::Model, Option<interviews::Model>)>,
+    /// Their totals, once they have attempted anything.
+    pub stats: Option<candidate_stats::Model>,
+}
+
+/// The user `user_id` with their current vacancy link, its active interview and their totals,
+/// in one statement: the interview screen reads this on every request. `None`: no such user.
+///
+/// The link is the one used last and the interview, should a race have started two, the
+/// oldest (as in [`active`]); each is chosen by a subquery in its join, on
+/// `ix_user_vacancies_user_last_used` and `ix_interviews_user_vacancy_status`, so nothing is
+/// sorted: sorting the joined rows made MariaDB copy them, long text columns and all, into an
+/// on-disk temporary table on every read of the screen.
+pub async fn standing(db: &DatabaseConnection, user_id: i64) -> Result<Option<Standing>, DbErr> {
+    let latest = Alias::new("latest_link");
+    let latest_link = Query::select()
+        .column((latest.clone(), user_vacancies::Column::UserVacancyId))
+        .from_as(user_vacancies::Entity, latest.clone())
+        .and_where(
+            Expr::col((latest.clone(), user_vacancies::Column::UserId))
+                .equals((users::Entity, users::Column::UserId)),
+        )
+        .order_by((latest.clone(), user_vacancies::Column::LastUsedAt), Order::Desc)
+        .order_by((latest.clone(), user_vacancies::Column::UserVacancyId), Order::Desc)
+        .limit(1)
+        .to_owned();
+    let oldest = Alias::new("oldest_active");
+    let oldest_active = Query::select()
+        .expr(Expr::col((oldest.clone(), interviews::Column::InterviewId)).min())
+        .from_as(interviews::Entity, oldest.clone())
+        .and_where(
+            Expr::col((oldest.clone(), interviews::Column::UserVacancyId))
+                .equals((user_vacancies::Entity, user_vacancies::Column::UserVacancyId)),
+        )
+        .and_where(Expr::col((oldest.clone(), interviews::Column::Status)).eq(interviews::STATUS_ACTIVE))
+        .to_owned();
+    let latest_only = users::Relation::UserVacancies.def().on_condition(move |_, link| {
+        Expr::col((link, user_vacancies::Column::UserVacancyId)).eq(subquery(&latest_link)).into_condition()
     });
-    user_vacancies::Entity::find()
-        .filter(user_vacancies::Column::UserId.eq(user_id))
-        .select_also(interviews::Entity)
-        .join(JoinType::LeftJoin, active_only)
-        .order_by_desc(user_vacancies::Column::LastUsedAt)
-        .order_by_desc(user_vacancies::Column::UserVacancyId)
-        // Should a race have started two, the oldest, as in [`active`].
-        .order_by_asc(interviews::Column::InterviewId)
-        .one(db)
-        .await
+    let oldest_only = user_vacancies::Relation::Interviews.def().on_condition(move |_, interview| {
+        Expr::col((interview, interviews::Column::InterviewId)).eq(subquery(&oldest_active)).into_condition()
+    });
+    let select = users::Entity::find_by_id(user_id)
+        .join(JoinType::LeftJoin, latest_only)
+        .join(JoinType::LeftJoin, oldest_only)
+        .join(JoinType::LeftJoin, candidate_stats::Relation::User.def().rev());
+    let select = also(select, user_vacancies::Entity, LINK);
+    let select = also(select, interviews::Entity, INTERVIEW);
+    let select = also(select, candidate_stats::Entity, STATS);
+    Ok(select.into_model::<Standing>().one(db).await?)
+}
+
+/// The column prefixes of [`standing`]'s joined tables (the user's columns have none).
+const LINK: &str = "link_";
+const INTERVIEW: &str = "interview_";
+const STATS: &str = "stats_";
+
+/// `select` with every column of `entity` added, named with `prefix`.
+fn also<E: EntityTrait, J: EntityTrait>(select: Select<E>, _entity: J, prefix: &str) -> Select<E> {
+    J::Column::iter()
+        .fold(select, |select, column| select.column_as(column, format!("{prefix}{}", column.as_str())))
+}
+
+impl FromQueryResult for Standing {
+    fn from_query_result(row: &QueryResult, _prefix: &str) -> Result<Self, DbErr> {
+        let link = user_vacancies::Model::from_query_result_optional(row, LINK)?;
+        let interview = interviews::Model::from_query_result_optional(row, INTERVIEW)?;
+        Ok(Self {
+            user: users::Model::from_query_result(row, "")?,
+            current: link.map(|link| (link, interview)),
+            stats: candidate_stats::Model::from_query_result_optional(row, STATS)?,
+        })
+    }
+}
+
+/// `select` as a subquery that yields one value.
+fn subquery(select: &SelectStatement) -> SimpleExpr {
+    SimpleExpr::SubQuery(None, Box::new(select.clone().into_sub_query_statement()))
 }
 
 /// The active interview of a user-vacancy, if one is running. Should a race have started two,

@@ -32,6 +32,9 @@ use super::config::Settings;
 /// How long a readiness probe waits for the database before calling it unavailable.
 const PING_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// How long a pooled connection may sit unused before it is pinged on its way out of the pool.
+const IDLE_BEFORE_PING: Duration = Duration::from_secs(30);
+
 /// Opens the connection pool described by the settings. For SQLite the data directory is
 /// created first and the file switched to WAL, so readers never wait for a writer.
 pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
@@ -45,6 +48,11 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .min_connections(1)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
+        // A connection used in the last half minute is not pinged before it is handed out:
+        // pinging every one doubled the round trips of each statement (the pool pings each
+        // connection it takes back anyway). One idle longer is, as a server, a proxy or a
+        // firewall may have dropped it.
+        .test_before_acquire_if_idle_for(IDLE_BEFORE_PING)
         .sqlx_logging(false);
     let mut db = Database::connect(options).await.map_err(|e| {
         anyhow::anyhow!("cannot connect to the database at {}: {e}", settings.database_display())

@@ -51,47 +51,59 @@ pub(super) struct Running {
     user: users::Model,
     link: user_vacancies::Model,
     interview: interviews::Model,
+    /// Whether the candidate had answered or skipped any question before this request.
+    attempted: bool,
 }
 
 /// Where the candidate stands before any question is involved.
+/// `attempted`: whether the candidate had answered or skipped any question before this request.
 enum Situation {
-    NotReady { reason: String, link: Option<user_vacancies::Model> },
-    NotStarted { link: user_vacancies::Model },
+    NotReady { reason: String, link: Option<user_vacancies::Model>, attempted: bool },
+    NotStarted { link: user_vacancies::Model, attempted: bool },
     Running(Box<Running>),
 }
 
-/// Where `user` stands, in one statement (their current vacancy link with its active interview).
-async fn situation(state: &AppState, user: &users::Model) -> Result<Situation, AppError> {
-    let current = db::interviews::current_link_and_interview(&state.db, user.user_id)
+/// Where the candidate `user_id` stands, with their row, in one statement (the user, their
+/// current vacancy link with its active interview, and their totals). A user who no longer
+/// exists is not signed in.
+async fn situation(state: &AppState, user_id: i64) -> Result<(users::Model, Situation), AppError> {
+    let standing = db::interviews::standing(&state.db, user_id)
         .await
-        .context("reading the current vacancy and interview")?;
+        .context("reading the candidate, their current vacancy and interview")?
+        .ok_or(AppError::Unauthorized)?;
+    let db::interviews::Standing { user, current, stats } = standing;
+    let attempted = stats.is_some_and(|stats| stats.attempted > 0);
     if let Some(reason) = intake::blocked_reason(user.cv_file_hash.is_some(), current.is_some()) {
-        return Ok(Situation::NotReady { reason, link: current.map(|(link, _)| link) });
+        let link = current.map(|(link, _)| link);
+        return Ok((user, Situation::NotReady { reason, link, attempted }));
     }
     let Some((link, active)) = current else {
         return Err(AppError::internal(anyhow::anyhow!("the gate passed without a current vacancy")));
     };
-    Ok(match active {
-        None => Situation::NotStarted { link },
-        Some(interview) => Situation::Running(Box::new(Running { user: user.clone(), link, interview })),
-    })
+    let situation = match active {
+        None => Situation::NotStarted { link, attempted },
+        Some(interview) => {
+            Situation::Running(Box::new(Running { user: user.clone(), link, interview, attempted }))
+        }
+    };
+    Ok((user, situation))
 }
 
-/// The interview screen for `user`. An interview with nothing asked yet gets its first question
-/// here; once a question is on screen, the next one is prepared in the background (unless it is
-/// waiting already). A read of a running interview is four statements: the session, the user,
-/// [`situation`] and the questions with their answers and feedback.
-pub async fn screen(state: &AppState, user: &users::Model) -> Result<InterviewScreen, AppError> {
-    let running = match situation(state, user).await? {
-        Situation::Running(running) => running,
-        other => return render(state, user, other).await,
+/// The interview screen for the candidate `user_id`. An interview with nothing asked yet gets
+/// its first question here; once a question is on screen, the next one is prepared in the
+/// background (unless it is waiting already). A read of a running interview is three
+/// statements: the session, [`situation`] and the questions with their answers and feedback.
+pub async fn screen(state: &AppState, user_id: i64) -> Result<InterviewScreen, AppError> {
+    let running = match situation(state, user_id).await? {
+        (_, Situation::Running(running)) => running,
+        (user, other) => return render(state, &user, other).await,
     };
     let mut records = records(state, running.interview.interview_id).await?;
     if !records.iter().any(is_asked) {
         records = move_on(state, &running, records, None).await?;
     }
     prefetch_unless_waiting(state, &running, &records);
-    running_screen(state, user, &running, &records).await
+    Ok(running_screen(state, &running, &records))
 }
 
 /// Starts preparing the next question in the background unless one is prepared already.
@@ -108,35 +120,27 @@ async fn render(
     situation: Situation,
 ) -> Result<InterviewScreen, AppError> {
     Ok(match situation {
-        Situation::NotReady { reason, link } => InterviewScreen {
-            stage: Stage::NotReady { reason },
-            ..documents(user, link.as_ref(), analytics_available(state, user, &[]).await?)
-        },
-        Situation::NotStarted { link } => {
-            documents(user, Some(&link), analytics_available(state, user, &[]).await?)
+        Situation::NotReady { reason, link, attempted } => {
+            InterviewScreen { stage: Stage::NotReady { reason }, ..documents(user, link.as_ref(), attempted) }
         }
+        Situation::NotStarted { link, attempted } => documents(user, Some(&link), attempted),
         Situation::Running(running) => {
             let records = records(state, running.interview.interview_id).await?;
-            running_screen(state, user, &running, &records).await?
+            running_screen(state, &running, &records)
         }
     })
 }
 
 /// The screen of a running interview whose questions are `records`.
-async fn running_screen(
-    state: &AppState,
-    user: &users::Model,
-    running: &Running,
-    records: &[QuestionRecord],
-) -> Result<InterviewScreen, AppError> {
+fn running_screen(state: &AppState, running: &Running, records: &[QuestionRecord]) -> InterviewScreen {
     let run = Run {
         progress: progress(&top_skills(&running.link), records),
         turns: turns(records),
         coach: state.coach.label(),
         voice: if state.transcriber.is_some() { VoiceInput::Transcriber } else { VoiceInput::Browser },
     };
-    let analytics = analytics_available(state, user, records).await?;
-    Ok(InterviewScreen { stage: Stage::Running(run), ..documents(user, Some(&running.link), analytics) })
+    let analytics = analytics_available(running.attempted, records);
+    InterviewScreen { stage: Stage::Running(run), ..documents(&running.user, Some(&running.link), analytics) }
 }
 
 /// The screen's frame: the title and file names are the candidate's own (their link), never
@@ -155,44 +159,38 @@ fn documents(
     }
 }
 
-/// Whether the candidate has answered or skipped a question (analytics open then). A reply in
-/// `records` (the running interview) settles it without asking the database.
-async fn analytics_available(
-    state: &AppState,
-    user: &users::Model,
-    records: &[QuestionRecord],
-) -> Result<bool, AppError> {
-    if records.iter().any(|r| r.answer.is_some()) {
-        return Ok(true);
-    }
-    Ok(db::analytics::stats(&state.db, user.user_id)
-        .await
-        .context("reading the candidate's statistics")?
-        .is_some_and(|stats| stats.attempted > 0))
+/// Whether the candidate has answered or skipped a question (analytics open then): they had
+/// before this request (`attempted`), or `records` (the running interview as it now is) holds
+/// a reply.
+fn analytics_available(attempted: bool, records: &[QuestionRecord]) -> bool {
+    attempted || records.iter().any(|r| r.answer.is_some())
 }
 
-/// The home page for `user`: the introduction until they have uploaded something, then where
-/// they are in their current vacancy.
-pub async fn home(state: &AppState, user: &users::Model) -> Result<Home, AppError> {
-    let (link, step, records) = match situation(state, user).await? {
+/// The home page for the candidate `user_id`: the introduction until they have uploaded
+/// something, then where they are in their current vacancy.
+pub async fn home(state: &AppState, user_id: i64) -> Result<Home, AppError> {
+    let (user, situation) = situation(state, user_id).await?;
+    let (link, step, records, attempted) = match situation {
         Situation::NotReady { link: None, .. } if user.cv_file_hash.is_none() => {
             return Ok(Home::Introduction);
         }
-        Situation::NotReady { reason, link } => (link, NextStep::Upload { reason }, Vec::new()),
-        Situation::NotStarted { link } => (Some(link), NextStep::Start, Vec::new()),
+        Situation::NotReady { reason, link, attempted } => {
+            (link, NextStep::Upload { reason }, Vec::new(), attempted)
+        }
+        Situation::NotStarted { link, attempted } => (Some(link), NextStep::Start, Vec::new(), attempted),
         Situation::Running(running) => {
             let records = records(state, running.interview.interview_id).await?;
             let question = records.iter().filter(|r| is_asked(r)).count().max(1);
             let step =
                 NextStep::Continue { question, progress: progress(&top_skills(&running.link), &records) };
-            (Some(running.link), step, records)
+            (Some(running.link), step, records, running.attempted)
         }
     };
     Ok(Home::Returning(Returning {
         first_name: user.first_name.clone(),
         position_title: link.map(|l| l.position_title).unwrap_or_default(),
         step,
-        analytics_available: analytics_available(state, user, &records).await?,
+        analytics_available: analytics_available(attempted, &records),
     }))
 }
 
@@ -300,7 +298,7 @@ pub async fn next(
     let opened = open_question(state, user, question_id).await?;
     let records = move_on(state, &opened.running, opened.records, Some((request_id, question_id))).await?;
     prefetch_unless_waiting(state, &opened.running, &records);
-    running_screen(state, user, &opened.running, &records).await
+    Ok(running_screen(state, &opened.running, &records))
 }
 
 /// A question of the caller's running interview, with that interview and all its questions.
@@ -317,7 +315,7 @@ async fn open_question(
     user: &users::Model,
     question_id: i64,
 ) -> Result<OpenQuestion, AppError> {
-    if let Situation::Running(running) = situation(state, user).await? {
+    if let (_, Situation::Running(running)) = situation(state, user.user_id).await? {
         let records = records(state, running.interview.interview_id).await?;
         let found = records.iter().find(|r| r.question.question_id == question_id && is_asked(r));
         if let Some(question) = found.map(|r| r.question.clone()) {
@@ -484,7 +482,7 @@ pub async fn reset(
     request_id: &RequestId,
     user: &users::Model,
 ) -> Result<InterviewScreen, AppError> {
-    if let Situation::Running(running) = situation(state, user).await? {
+    if let (_, Situation::Running(running)) = situation(state, user.user_id).await? {
         // No question lock: a slow coach preparing the next question must not hold up a reset;
         // question generation checks under the lock that the interview is still open.
         let interview_id = running.interview.interview_id;
@@ -497,5 +495,5 @@ pub async fn reset(
             audit::record(&state.db, Some(request_id), event).await;
         }
     }
-    screen(state, user).await
+    screen(state, user.user_id).await
 }

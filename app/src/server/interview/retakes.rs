@@ -32,7 +32,7 @@ pub async fn retake(
         .detail(format!("question {}", opened.question.question_order));
     audit::record(&state.db, Some(request_id), event).await;
     prefetch_unless_waiting(state, &opened.running, &records);
-    running_screen(state, user, &opened.running, &records).await
+    Ok(running_screen(state, &opened.running, &records))
 }
 
 /// Reads the interview again under its lease and asks the retake if the rules allow it.
