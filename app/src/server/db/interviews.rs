@@ -68,7 +68,7 @@ pub async fn standing(db: &DatabaseConnection, user_id: i64) -> Result<Option<St
     let select = also(select, user_vacancies::Entity, LINK);
     let select = also(select, interviews::Entity, INTERVIEW);
     let select = also(select, candidate_stats::Entity, STATS);
-    Ok(select.into_model::<Standing>().one(db).await?)
+    select.into_model::<Standing>().one(db).await
 }
 
 /// The column prefixes of [`standing`]'s joined tables (the user's columns have none).
