@@ -49,8 +49,8 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10))
         // A connection used in the last half minute is not pinged before it is handed out:
-        // pinging every one doubled the round trips of each statement (the pool pings each
-        // connection it takes back anyway). One idle longer is, as a server, a proxy or a
+        // pinging every one added a round trip to each statement (sqlx pings each connection
+        // it takes back into the pool anyway). One idle longer is, as a server, a proxy or a
         // firewall may have dropped it.
         .test_before_acquire_if_idle_for(IDLE_BEFORE_PING)
         .sqlx_logging(false);
