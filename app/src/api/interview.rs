@@ -64,8 +64,9 @@ pub async fn next_question(question_id: i64) -> Result<InterviewScreen, AppError
     use crate::server::{auth, interview, respond};
     respond::with_status(
         async {
-            let caller = auth::caller().await?;
-            interview::next(&caller.state, &caller.request_id, &caller.user, question_id).await
+            // The caller's id only: `interview::next` reads their row with where they stand.
+            let (state, request_id) = (auth::app_state()?, auth::current_request_id().await?);
+            interview::next(&state, &request_id, auth::require_user_id().await?, question_id).await
         }
         .await,
     )

@@ -292,10 +292,10 @@ pub async fn start(state: &AppState, user: &users::Model) -> Result<users::Model
 pub async fn next(
     state: &AppState,
     request_id: &RequestId,
-    user: &users::Model,
+    user_id: i64,
     question_id: i64,
 ) -> Result<InterviewScreen, AppError> {
-    let opened = open_question(state, user, question_id).await?;
+    let opened = open_question(state, user_id, question_id).await?;
     let records = move_on(state, &opened.running, opened.records, Some((request_id, question_id))).await?;
     prefetch_unless_waiting(state, &opened.running, &records);
     Ok(running_screen(state, &opened.running, &records))
@@ -310,19 +310,15 @@ struct OpenQuestion {
 
 /// The caller's question `question_id`, asked in their running interview. Another candidate's
 /// question is not found; one of the caller's earlier interviews is closed.
-async fn open_question(
-    state: &AppState,
-    user: &users::Model,
-    question_id: i64,
-) -> Result<OpenQuestion, AppError> {
-    if let (_, Situation::Running(running)) = situation(state, user.user_id).await? {
+async fn open_question(state: &AppState, user_id: i64, question_id: i64) -> Result<OpenQuestion, AppError> {
+    if let (_, Situation::Running(running)) = situation(state, user_id).await? {
         let records = records(state, running.interview.interview_id).await?;
         let found = records.iter().find(|r| r.question.question_id == question_id && is_asked(r));
         if let Some(question) = found.map(|r| r.question.clone()) {
             return Ok(OpenQuestion { running: *running, records, question });
         }
     }
-    let owned = db::interviews::owned_question(&state.db, user.user_id, question_id)
+    let owned = db::interviews::owned_question(&state.db, user_id, question_id)
         .await
         .context("reading the question")?
         .filter(|q| q.asked_at.is_some());
@@ -354,7 +350,7 @@ pub async fn submit(
     if answer.chars().count() > MAX_ANSWER_CHARS {
         return Err(AppError::validation("answer", messages::answer_too_long(MAX_ANSWER_CHARS)));
     }
-    let OpenQuestion { running, question, .. } = open_question(state, user, question_id).await?;
+    let OpenQuestion { running, question, .. } = open_question(state, user.user_id, question_id).await?;
     // Counted before the answer is stored: a refusal leaves nothing half-done.
     limits::take(state, user.user_id, Action::CoachCall).await?;
     let delivery = spoken.map(|take| delivery::analyse(&take.transcript, take.seconds, take.pauses));
@@ -394,7 +390,7 @@ pub async fn retry_feedback(
     user: &users::Model,
     question_id: i64,
 ) -> Result<Evaluated, AppError> {
-    let OpenQuestion { running, records, question } = open_question(state, user, question_id).await?;
+    let OpenQuestion { running, records, question } = open_question(state, user.user_id, question_id).await?;
     let record = records.iter().find(|r| r.question.question_id == question_id);
     let Some(text) = record.and_then(|r| r.answer.as_ref()).and_then(|a| a.answer_text.clone()) else {
         return Err(AppError::Conflict(messages::NO_ANSWER_TO_EVALUATE.into()));

@@ -21,7 +21,7 @@ pub async fn retake(
     user: &users::Model,
     question_id: i64,
 ) -> Result<InterviewScreen, AppError> {
-    let opened = open_question(state, user, question_id).await?;
+    let opened = open_question(state, user.user_id, question_id).await?;
     let lock = state.question_locks.lock(opened.running.interview.interview_id).await?;
     let asked = ask_retake(state, &opened.running, question_id).await;
     lock.release().await;
