@@ -78,7 +78,12 @@ pub async fn current_request_id() -> Result<crate::server::request_id::RequestId
 /// The id of the signed-in user, or `None` for a visitor, from the session alone (the user's row
 /// is not read: for a server function that reads it with the rest of what it needs).
 pub async fn signed_in_user_id() -> Result<Option<i64>, AppError> {
-    let user_id = session::user_id(&current_session().await?).await.context("reading the session")?;
+    session_user_id(&current_session().await?).await
+}
+
+/// The id of the user `session` belongs to, recorded on the request's span.
+async fn session_user_id(session: &Session) -> Result<Option<i64>, AppError> {
+    let user_id = session::user_id(session).await.context("reading the session")?;
     if let Some(user_id) = user_id {
         tracing::Span::current().record("user.id", user_id);
     }
@@ -97,14 +102,10 @@ pub async fn current_user() -> Result<Option<users::Model>, AppError> {
 
 /// The user a session belongs to (for axum handlers, which have the session already).
 pub async fn session_user(state: &AppState, session: &Session) -> Result<Option<users::Model>, AppError> {
-    let Some(user_id) = session::user_id(session).await.context("reading the session")? else {
+    let Some(user_id) = session_user_id(session).await? else {
         return Ok(None);
     };
-    let user = db::users::find(&state.db, user_id).await.context("reading the signed-in user")?;
-    if let Some(user) = &user {
-        tracing::Span::current().record("user.id", user.user_id);
-    }
-    Ok(user)
+    db::users::find(&state.db, user_id).await.context("reading the signed-in user")
 }
 
 /// The signed-in user, or [`AppError::Unauthorized`]. Every server function that touches a
