@@ -93,6 +93,50 @@ pub fn concepts(skill: &str) -> &'static [String] {
     CONCEPTS.iter().find(|(name, _)| *name == skill).map_or(&[], |(_, words)| words.as_slice())
 }
 
+/// The first letters of a word that its other forms share ("leadership", "leader").
+fn stem(word: &str) -> String {
+    word.chars().take(5).collect()
+}
+
+/// The words of a skill's name worth matching on their own ("remote", "team", "leadership").
+fn name_stems(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 4).map(stem).collect()
+}
+
+/// The concept words of `skill` however it is spelt: its own list; for a spelling the taxonomy
+/// knows as another skill's alias ("Airflow" is Data engineering), that skill's list; for a
+/// skill the taxonomy has no list for, the words of its name ("incident", "communication") and
+/// the lists of the skills whose names share one of them ("Remote team leadership": Leadership).
+fn concepts_of(skill: &str) -> Vec<&str> {
+    let own = concepts(skill);
+    if !own.is_empty() {
+        return own.iter().map(String::as_str).collect();
+    }
+    let named = mentions(skill).first().map_or(&[][..], |m| concepts(&skills()[m.skill].name));
+    if !named.is_empty() {
+        return named.iter().map(String::as_str).collect();
+    }
+    let lower = skill.to_lowercase();
+    let stems = name_stems(&lower);
+    let mut words: Vec<&str> = CONCEPTS
+        .iter()
+        .filter(|(name, _)| name_stems(name).iter().any(|s| stems.contains(s)))
+        .flat_map(|(_, words)| words.iter().map(String::as_str))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// How many of the words of `skill`'s name (those of four letters or more, by their first five)
+/// `lower` uses: for a skill the taxonomy has no concept list for.
+fn name_word_hits(skill: &str, lower: &str) -> usize {
+    if !concepts(skill).is_empty() {
+        return 0;
+    }
+    name_stems(&skill.to_lowercase()).iter().filter(|s| uses(lower, s)).count()
+}
+
 /// Whether `lower` uses `concept` at the start of a word ("partition" finds "partitioned").
 fn uses(lower: &str, concept: &str) -> bool {
     lower
@@ -103,7 +147,7 @@ fn uses(lower: &str, concept: &str) -> bool {
 /// How many of `skill`'s concept words `lower` (lower-cased text) uses, each counted once; a
 /// concept matches at the start of a word, so "partition" finds "partitioned".
 pub fn concept_hits(skill: &str, lower: &str) -> usize {
-    concepts(skill).iter().filter(|concept| uses(lower, concept)).count()
+    concepts_of(skill).iter().filter(|concept| uses(lower, concept)).count() + name_word_hits(skill, lower)
 }
 
 /// For a behavioural skill, how many concept words of the *other* behavioural skills `lower`
@@ -149,11 +193,11 @@ static NEIGHBOUR_CONCEPTS: LazyLock<Vec<(String, Vec<&'static str>)>> = LazyLock
 /// for once in the whole text, not once per line (see [`mentions_by_line`]).
 pub fn lines_with_concepts(skill: &str, lower: &str) -> Vec<usize> {
     let line_starts = line_starts(lower);
-    let mut lines: Vec<usize> = concepts(skill)
-        .iter()
+    let mut lines: Vec<usize> = concepts_of(skill)
+        .into_iter()
         .flat_map(|concept| {
             lower
-                .match_indices(concept.as_str())
+                .match_indices(concept)
                 .filter(|(at, _)| !lower[..*at].chars().next_back().is_some_and(|c| c.is_alphanumeric()))
                 .map(|(at, _)| line_starts.partition_point(|&start| start <= at) - 1)
         })
@@ -356,6 +400,22 @@ mod tests {
         assert_eq!(concept_hits("Kafka", lower), 4);
         assert_eq!(concept_hits("kafka", "a repartition"), 0);
         assert_eq!(concept_hits("Not a skill", lower), 0);
+    }
+
+    #[test]
+    fn a_skill_spelt_as_an_alias_or_unknown_to_the_taxonomy_still_has_concept_words() {
+        // "Airflow" is an alias of Data engineering: its words are that skill's.
+        assert_eq!(
+            concept_hits("Airflow", "the nightly dag backfill"),
+            concept_hits("Data engineering", "the nightly dag backfill")
+        );
+        assert!(concept_hits("Airflow", "the nightly dag backfill") >= 2);
+        // Unknown: the words of its name, and the lists of skills that share one of them.
+        let answer = "i ran a remote team across four time zones and set one goal per quarter";
+        assert!(concept_hits("Remote team leadership", answer) >= 3);
+        assert_eq!(concept_hits("Remote team leadership", "we hiked up the hill"), 0);
+        // A skill with its own list does not also count the words of its name.
+        assert_eq!(concept_hits("Kafka", "kafka"), 0);
     }
 
     #[test]

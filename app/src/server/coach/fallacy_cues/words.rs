@@ -14,6 +14,11 @@ pub(super) const QUESTIONED: &[&str] = &[
     // The candidate's own word ("so I said no") is not a superior's.
     "i said",
     "we said",
+    "i checked",
+    "checked his",
+    "checked her",
+    "checked their",
+    "i verified",
 ];
 
 /// A plan for the future (a chain of consequences), not a rule drawn from one past case.
@@ -29,6 +34,13 @@ pub(super) const EVIDENCE: &[&str] = &[
     "holdout",
     "we tested",
     "the data showed",
+    "measuring",
+    "verified",
+    "fault-injection",
+    "fault injection",
+    "confirmed",
+    "reproduced",
+    "simulated",
 ];
 
 pub(super) const CROWD: &[&str] = &[
@@ -204,6 +216,17 @@ pub(super) const CATASTROPHE: &[&str] = &[
     "lost all",
     "lost our biggest",
     "bankrupt",
+    "on fire",
+    "burns out",
+    "burn out",
+    "quits",
+    "tanks",
+    "flooded",
+    "renegotiat",
+    "lawyers",
+    "every department",
+    "stops trusting",
+    "stop trusting",
 ];
 pub(super) const PERSONAL: &[&str] = &[
     "arrogant",
@@ -286,6 +309,16 @@ pub(super) const HABIT: &[&str] = &[
     "how we have always",
     "since the beginning",
     "since day one",
+    "ritual",
+    "since back when",
+    "since well before",
+    "since before i joined",
+    "long history",
+    "how it's done",
+    "how it is done",
+    "for over ten years",
+    "twenty-plus years",
+    "for decades",
 ];
 /// "…since it is what we have done for years": the habit itself given as the reason.
 pub(super) const HABIT_AS_REASON: &[&str] = &[
@@ -320,6 +353,10 @@ pub(super) const PIVOT: &[&str] = &[
     "the bigger story",
     "the bigger picture",
     "more important thing",
+    "let me answer that by talking",
+    "what i find really interesting",
+    "i want to mention",
+    "something i'm really proud of",
 ];
 pub(super) const CONCEDES: &[&str] = &["but", "though", "however", "anyway"];
 /// The answer admits that what was asked about did not work, then turns to something else.
@@ -346,6 +383,20 @@ pub(super) const TRAIT: &[&str] = &[
     "always looking for someone",
     "always blaming",
     "always complain",
+    "very junior",
+    "promotion too fast",
+    "promoted too fast",
+    "doesn't even",
+    "does not even",
+    "couldn't even",
+    "could not even",
+    "can't even",
+    "never understood",
+    "loner",
+    "someone like that",
+    "people like that",
+    "clueless",
+    "has no idea",
 ];
 /// … used to dismiss what they said.
 pub(super) const THEIR_POINT: &[&str] = &[
@@ -369,6 +420,13 @@ pub(super) const THEIR_POINT: &[&str] = &[
     "blamed",
     "claim",
     "complaint",
+    "checks",
+    "test suite",
+    "tests",
+    "view",
+    "argue",
+    "pushing it",
+    "advocate",
 ];
 pub(super) const DISMISSED: &[&str] = &[
     "ignored",
@@ -385,6 +443,15 @@ pub(super) const DISMISSED: &[&str] = &[
     "so we ignored",
     "did not look into",
     "didn't look into",
+    "did not take",
+    "didn't take",
+    "switched them off",
+    "turned them off",
+    "wasn't going to let",
+    "watch out for",
+    "wasn't the most reliable",
+    "so we kept",
+    "we kept the",
 ];
 pub(super) const RECAST: &[&str] = &[
     "basically means",
@@ -395,6 +462,11 @@ pub(super) const RECAST: &[&str] = &[
     "amounts to saying",
     "amounts to",
     "which means they wanted",
+    "what they are really",
+    "what they're really",
+    "basically want",
+    "really want everyone",
+    "want everyone to",
 ];
 pub(super) const OTHERS: &[&str] = &[
     "they",
@@ -415,6 +487,9 @@ pub(super) const OTHERS: &[&str] = &[
     "architect",
     "client",
     "customer",
+    "colleagues",
+    "fans",
+    "advocates",
 ];
 pub(super) const PURITY: &[&str] = &[
     "real ",
@@ -440,3 +515,259 @@ pub(super) const MEMBER: &[&str] = &[
     "analyst",
 ];
 pub(super) const EXCLUDES: &[&str] = &["never", "isn't", "aren't", "not really", "would never", "no "];
+
+/// Others, counted in numbers: "every SaaS company I follow", "half the conference talks".
+pub(super) const CROWD_QUANTIFIER: &[&str] = &["every", "all", "half", "most", "everybody's", "everyone's"];
+/// Who the crowd is, in the few words after the number: other companies, posts and people the
+/// candidate followed.
+pub(super) const CROWD_MEMBERS: &[&str] = &[
+    "compan",
+    "startup",
+    "blog",
+    "medium",
+    "job post",
+    "job ad",
+    "talk",
+    "youtuber",
+    "influencer",
+    "competitor",
+    "saas",
+    "peer",
+    "conference",
+    "vendor",
+    "player",
+    "article",
+    "tutorial",
+    "friends",
+    "engineer i ",
+    "team i ",
+    "people i ",
+];
+/// Following the crowd taken as the reason.
+pub(super) const FOLLOWED: &[&str] = &[
+    "so ",
+    "because",
+    "seemed",
+    "figured",
+    "no-brainer",
+    "safe bet",
+    "the move",
+    "heading",
+    "felt like",
+    "obvious",
+    "on that train",
+    "had it",
+];
+
+/// Who is held up as the authority: a credential instead of a reason.
+pub(super) const CREDENTIAL: &[&str] = &[
+    "founded the company",
+    "invented",
+    "turing award",
+    "an award",
+    "wrote the book",
+    "the creator",
+    "the guy who wrote",
+    "the person who wrote",
+    "the woman who wrote",
+    "more experience than",
+    "knows better",
+    "knows more than",
+    "years on us",
+    "ex-google",
+    "ex-amazon",
+    "ex-facebook",
+    "ex-microsoft",
+];
+/// The credential taken as settling it.
+pub(super) const DEFERENCE: &[&str] = &[
+    "so ",
+    "goes ",
+    "word for word",
+    "didn't see a reason",
+    "don't see why",
+    "do not see why",
+    "no need",
+    "not need",
+    "don't need",
+    "justify",
+    "if she is happy",
+    "if he is happy",
+    "if she's happy",
+    "if he's happy",
+    "better source",
+    "i follow",
+    "i trust",
+];
+
+/// One case or a few, anywhere in the two sentences around a lesson drawn from it.
+pub(super) const FEW_CASES: &[&str] = &[
+    "once ",
+    "one time",
+    "one incident",
+    "after one",
+    "one stale",
+    "one bad",
+    "two bad",
+    "a single",
+    "just one",
+    "one customer",
+    "one client",
+    "one partner",
+    "one project",
+];
+/// The lesson drawn from it, stated as settled.
+pub(super) const LESSON: &[&str] = &[
+    "taught me",
+    "settled it",
+    "that told me",
+    "proven",
+    "proved",
+    "so i understand",
+    "i decided",
+    "i concluded",
+    "so now i",
+    "so now we",
+    "now we don't",
+    "now i don't",
+    "i've banned",
+    "i have banned",
+    "never again",
+    "from then on",
+];
+/// A lesson that was checked beyond the one case, or a chain of future consequences.
+pub(super) const LOOKED_WIDER: &[&str] = &[
+    "looked at",
+    "checked",
+    "profiled",
+    "reviewed",
+    "across all",
+    "audited",
+    "once you",
+    "once we",
+    "if you",
+    "sooner or later",
+    "before long",
+    "next thing",
+];
+
+/// Two options framed as the only ones.
+pub(super) const ONLY_TWO: &[&str] = &[
+    "all or nothing",
+    "or better not",
+    "choose between",
+    "only two ways",
+    "two ways to play",
+    "given those two",
+    "or you live with",
+    "or you accept",
+    "or we accept",
+    "there's no in-between",
+    "no in-between",
+];
+/// Options that were actually weighed.
+pub(super) const WEIGHED: &[&str] =
+    &["compared", "weighed", "trade-off", "spike", "prototype", "pros and cons", "third", "middle"];
+
+/// A first small step, or the moment one thing is allowed.
+pub(super) const FIRST_STEP: &[&str] = &[
+    "once you",
+    "once we",
+    "if you",
+    "if we",
+    "if they",
+    "if stakeholders",
+    "if one",
+    "let one",
+    "the moment",
+];
+/// The steps of a chain of consequences.
+pub(super) const STEPS: &[&str] = &[
+    "then ",
+    "next thing",
+    "before long",
+    "sooner or later",
+    "within a year",
+    "within months",
+    "eventually",
+    "and soon",
+    "in no time",
+];
+
+/// A stretch of time between the change and the result.
+pub(super) const TIME_PASSED: &[&str] = &[
+    "then in ",
+    "months later",
+    "weeks later",
+    "a month later",
+    "a quarter later",
+    "the month after",
+    "the quarter after",
+    "since then",
+];
+/// The later change claimed as caused by the earlier one.
+pub(super) const CREDITED: &[&str] = &[
+    "so clearly",
+    "is what really",
+    "was what really",
+    "is what made",
+    "is what got",
+    "so i'd say",
+    "so that's my",
+    "made users",
+    "did the trick",
+    "thanks to",
+];
+
+/// The habit kept because it is a habit.
+pub(super) const KEEPS: &[&str] = &[
+    "stays",
+    "keep ",
+    "kept",
+    "don't see why",
+    "do not see why",
+    "counts for",
+    "stick with",
+    "stuck with",
+    "why change",
+];
+/// The habit described only to say it was changed.
+pub(super) const CHANGED_IT: &[&str] =
+    &["until i", "but when i", "i rebuilt", "i replaced", "i changed", "instead", "so i moved", "i measured"];
+
+/// A group of people arguing for something …
+pub(super) const CAMP: &[&str] =
+    &["fans", "advocates", "people who", "those who", "anyone who", "the camp", "colleagues who"];
+/// … given a position they did not hold.
+pub(super) const EXTREME_VIEW: &[&str] = &[
+    "are fine with",
+    "is fine with",
+    "basically want",
+    "just want",
+    "don't care",
+    "do not care",
+    "would happily",
+];
+
+/// A counterexample met by redefining the group: "if one did, it wasn't well designed".
+pub(super) const COUNTEREXAMPLE: &[&str] = &[
+    "if one did",
+    "if it did",
+    "if they did",
+    "if he did",
+    "if she did",
+    "that just shows",
+    "which just shows",
+    "by definition",
+];
+pub(super) const NOT_MEMBER: &[&str] =
+    &["wasn't", "weren't", "isn't", "aren't", "was not", "were not", "not a "];
+
+/// Turning to another topic instead of the one asked about.
+pub(super) const CHANGES_TOPIC: &[&str] = &[
+    "let me answer that by talking",
+    "what i find really interesting",
+    "i want to mention",
+    "rather talk about",
+    "let me talk about something",
+];
