@@ -26,18 +26,28 @@ impl Cue {
     }
 }
 
+/// The cues of reasoning often spread over two sentences (see [`ACROSS_TWO_SENTENCES`]).
+const REDEFINED_GROUP: Cue = Cue { all: &[COUNTEREXAMPLE, NOT_MEMBER], unless: &[] };
+const CREDENTIAL_THEN_DEFERENCE: Cue = Cue { all: &[CREDENTIAL, DEFERENCE], unless: &[EVIDENCE, QUESTIONED] };
+const LESSON_FROM_A_FEW_CASES: Cue =
+    Cue { all: &[FEW_CASES, LESSON], unless: &[EVIDENCE, LOOKED_WIDER, HYPOTHETICAL] };
+const ONLY_TWO_OPTIONS: Cue = Cue { all: &[ONLY_TWO, &[" or "]], unless: &[EVIDENCE, WEIGHED] };
+const TRAIT_AGAINST_THEIR_POINT: Cue = Cue { all: &[TRAIT, THEIR_POINT, DISMISSED], unless: &[] };
+const LATER_CHANGE_CREDITED: Cue = Cue { all: &[TIME_PASSED, CREDITED], unless: &[EVIDENCE] };
+const HABIT_KEPT: Cue = Cue { all: &[HABIT, KEEPS], unless: &[EVIDENCE, CHANGED_IT] };
+
 fn cues(kind: FallacyKind) -> &'static [Cue] {
     match kind {
         FallacyKind::Bandwagon => &[Cue { all: &[CROWD], unless: &[EVIDENCE] }],
         FallacyKind::AppealToAuthority => &[
             Cue { all: &[SUPERIOR, DEFERS, CONCLUDES], unless: &[EVIDENCE, QUESTIONED] },
-            Cue { all: &[CREDENTIAL, DEFERENCE], unless: &[EVIDENCE, QUESTIONED] },
+            CREDENTIAL_THEN_DEFERENCE,
         ],
         FallacyKind::HastyGeneralisation => &[
-            Cue { all: &[ONE_CASE, SWEEPING], unless: &[EVIDENCE, FUTURE] },
+            Cue { all: &[ONE_CASE, SWEEPING], unless: &[EVIDENCE, FUTURE, HYPOTHETICAL] },
             // Here the one case may be an experiment: "one experiment … so I concluded …".
             Cue { all: &[&["one ", "single"], GENERALISES, SWEEPING], unless: &[FUTURE, &["measured"]] },
-            Cue { all: &[FEW_CASES, LESSON], unless: &[EVIDENCE, LOOKED_WIDER] },
+            LESSON_FROM_A_FEW_CASES,
         ],
         FallacyKind::FalseDilemma => &[
             Cue { all: &[FORCED_CHOICE], unless: &[] },
@@ -45,7 +55,7 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
                 all: &[&["either "], &[" or "], &["forever", "never", "only", "had to", "leave", "no other"]],
                 unless: &[],
             },
-            Cue { all: &[ONLY_TWO, &[" or "]], unless: &[EVIDENCE, WEIGHED] },
+            ONLY_TWO_OPTIONS,
         ],
         FallacyKind::SlipperySlope => &[
             Cue { all: &[&["if "], CHAIN, CATASTROPHE], unless: &[EVIDENCE] },
@@ -55,10 +65,7 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             },
             Cue { all: &[STEPS, CATASTROPHE], unless: &[EVIDENCE] },
         ],
-        FallacyKind::AdHominem => &[
-            Cue { all: &[PERSONAL], unless: &[] },
-            Cue { all: &[TRAIT, THEIR_POINT, DISMISSED], unless: &[] },
-        ],
+        FallacyKind::AdHominem => &[Cue { all: &[PERSONAL], unless: &[] }, TRAIT_AGAINST_THEIR_POINT],
         FallacyKind::CircularReasoning => &[Cue {
             all: &[&[
                 "because that is where",
@@ -73,12 +80,12 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             // "…and two months later X doubled, so clearly the talks did it": a later change
             // claimed as caused, with no check of the cause.
             Cue { all: &[&[" later "], CLAIMS_CAUSE], unless: &[EVIDENCE] },
-            Cue { all: &[TIME_PASSED, CREDITED], unless: &[EVIDENCE] },
+            LATER_CHANGE_CREDITED,
         ],
         FallacyKind::AppealToTradition => &[
             Cue { all: &[HABIT, JUSTIFIES], unless: &[EVIDENCE] },
             Cue { all: &[HABIT_AS_REASON, LONG_TIME], unless: &[EVIDENCE] },
-            Cue { all: &[HABIT, KEEPS], unless: &[EVIDENCE, CHANGED_IT] },
+            HABIT_KEPT,
         ],
         FallacyKind::RedHerring => &[
             Cue { all: &[CONCEDES, PIVOT], unless: &[] },
@@ -88,10 +95,9 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
         FallacyKind::StrawMan => {
             &[Cue { all: &[RECAST, OTHERS], unless: &[] }, Cue { all: &[CAMP, EXTREME_VIEW], unless: &[] }]
         }
-        FallacyKind::NoTrueScotsman => &[
-            Cue { all: &[PURITY, MEMBER, EXCLUDES], unless: &[] },
-            Cue { all: &[COUNTEREXAMPLE, NOT_MEMBER], unless: &[] },
-        ],
+        FallacyKind::NoTrueScotsman => {
+            &[Cue { all: &[PURITY, MEMBER, EXCLUDES], unless: &[] }, REDEFINED_GROUP]
+        }
     }
 }
 
@@ -256,16 +262,17 @@ fn has_the_shape_of(kind: FallacyKind, sentence: &str) -> bool {
 }
 
 /// The order kinds are tried in on one passage: a redefined group or a recast view is named
-/// before the cues its passage may also hold ("a proper org … because …" is not circular, "what
-/// they are really saying is … lazy" is not an attack on a person).
+/// before an attack on a person or a circle, whose words its passage may also hold ("a proper
+/// org … because …" is not circular, "what they are really saying is … lazy" is not an attack
+/// on a person).
 const ORDER: [FallacyKind; 12] = [
-    FallacyKind::NoTrueScotsman,
-    FallacyKind::StrawMan,
     FallacyKind::Bandwagon,
     FallacyKind::AppealToAuthority,
     FallacyKind::HastyGeneralisation,
     FallacyKind::FalseDilemma,
     FallacyKind::SlipperySlope,
+    FallacyKind::NoTrueScotsman,
+    FallacyKind::StrawMan,
     FallacyKind::AdHominem,
     FallacyKind::CircularReasoning,
     FallacyKind::PostHoc,
@@ -296,13 +303,13 @@ fn fallacy_in(passage: &str, context: &str) -> Option<FallacyKind> {
 /// case, then the lesson drawn; a habit, then keeping it. Only these cues are tried on two
 /// sentences together: the others would find their words scattered across unrelated sentences.
 const ACROSS_TWO_SENTENCES: &[(FallacyKind, Cue)] = &[
-    (FallacyKind::NoTrueScotsman, Cue { all: &[COUNTEREXAMPLE, NOT_MEMBER], unless: &[] }),
-    (FallacyKind::AppealToAuthority, Cue { all: &[CREDENTIAL, DEFERENCE], unless: &[EVIDENCE, QUESTIONED] }),
-    (FallacyKind::HastyGeneralisation, Cue { all: &[FEW_CASES, LESSON], unless: &[EVIDENCE, LOOKED_WIDER] }),
-    (FallacyKind::FalseDilemma, Cue { all: &[ONLY_TWO, &[" or "]], unless: &[EVIDENCE, WEIGHED] }),
-    (FallacyKind::AdHominem, Cue { all: &[TRAIT, THEIR_POINT, DISMISSED], unless: &[] }),
-    (FallacyKind::PostHoc, Cue { all: &[TIME_PASSED, CREDITED], unless: &[EVIDENCE] }),
-    (FallacyKind::AppealToTradition, Cue { all: &[HABIT, KEEPS], unless: &[EVIDENCE, CHANGED_IT] }),
+    (FallacyKind::NoTrueScotsman, REDEFINED_GROUP),
+    (FallacyKind::AppealToAuthority, CREDENTIAL_THEN_DEFERENCE),
+    (FallacyKind::HastyGeneralisation, LESSON_FROM_A_FEW_CASES),
+    (FallacyKind::FalseDilemma, ONLY_TWO_OPTIONS),
+    (FallacyKind::AdHominem, TRAIT_AGAINST_THEIR_POINT),
+    (FallacyKind::PostHoc, LATER_CHANGE_CREDITED),
+    (FallacyKind::AppealToTradition, HABIT_KEPT),
 ];
 
 fn fallacy_across(passage: &str, context: &str) -> Option<FallacyKind> {

@@ -635,21 +635,12 @@ pub(super) const LESSON: &[&str] = &[
     "never again",
     "from then on",
 ];
-/// A lesson that was checked beyond the one case, or a chain of future consequences.
-pub(super) const LOOKED_WIDER: &[&str] = &[
-    "looked at",
-    "checked",
-    "profiled",
-    "reviewed",
-    "across all",
-    "audited",
-    "once you",
-    "once we",
-    "if you",
-    "sooner or later",
-    "before long",
-    "next thing",
-];
+/// A lesson that was checked beyond the one case.
+pub(super) const LOOKED_WIDER: &[&str] =
+    &["looked at", "checked", "profiled", "reviewed", "across all", "audited"];
+/// A chain of consequences imagined for the future, not a lesson drawn from a past case.
+pub(super) const HYPOTHETICAL: &[&str] =
+    &["once you", "once we", "if you", "sooner or later", "before long", "next thing"];
 
 /// Two options framed as the only ones.
 pub(super) const ONLY_TWO: &[&str] = &[
