@@ -1,5 +1,5 @@
 //! The catalog of logical fallacies the coach flags in interview answers, and the offline
-//! coach's pattern-based detector.
+//! coach's detector (catalog phrases, then cues, then a classifier).
 //!
 //! Each entry has a plain definition and why it can be a red flag in an interview. A detection
 //! names a catalog key and why this answer fits (quoting its words); the UI shows both with the
@@ -241,6 +241,11 @@ pub const CATALOG: &[Fallacy] = &[
 ];
 
 impl FallacyKind {
+    /// The kind a catalog key names ("post_hoc"), as stored and as the models write it.
+    pub fn from_key(key: &str) -> Option<Self> {
+        serde_json::from_value(serde_json::Value::String(key.to_owned())).ok()
+    }
+
     /// The catalog entry for this kind.
     pub fn entry(self) -> &'static Fallacy {
         CATALOG.iter().find(|f| f.kind == self).expect("every FallacyKind has a catalog entry")
@@ -263,7 +268,9 @@ impl FallacyFinding {
     }
 }
 
-/// The offline detector: the first catalog pattern found in the answer, quoted back.
+/// The offline detector, quoting the answer back: the first catalog phrase found in it; else the
+/// first passage whose wording fits a cue (`fallacy_cues`); else the passage the classifier
+/// trained on labelled passages is surest of (`fallacy_classifier`), if it is sure enough.
 pub fn detect(answer: &str) -> Option<FallacyFinding> {
     let lower = LowerCased::new(answer);
     let by_phrase = CATALOG.iter().find_map(|fallacy| {
@@ -279,9 +286,10 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         })
     });
     by_phrase.or_else(|| {
-        let (kind, sentence) = super::fallacy_cues::detect_in(lower.as_str())?;
-        let sentence = lower.original_range(sentence);
-        let quote = answer[sentence].trim();
+        let (kind, passage) = super::fallacy_cues::detect_in(lower.as_str())
+            .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))?;
+        let passage = lower.original_range(passage);
+        let quote = answer[passage].trim();
         let quote = if quote.chars().count() <= MAX_QUOTE_CHARS {
             quote.to_owned()
         } else {

@@ -7,6 +7,7 @@ pub mod delivery;
 pub mod engine;
 pub mod evaluation;
 pub mod fallacies;
+mod fallacy_classifier;
 mod fallacy_cues;
 #[cfg(test)]
 mod hostile_input;

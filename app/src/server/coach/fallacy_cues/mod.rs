@@ -319,16 +319,23 @@ fn fallacy_across(passage: &str, context: &str) -> Option<FallacyKind> {
     ACROSS_TWO_SENTENCES.iter().find(|(_, cue)| cue.fits(passage, context)).map(|(kind, _)| *kind)
 }
 
+/// The byte ranges of the sentences of `text` (and of clauses after a semicolon), in order, each
+/// with its end mark.
+pub(super) fn passages(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut start = 0;
+    text.split_inclusive(PASSAGE_ENDS)
+        .map(|piece| {
+            start += piece.len();
+            start - piece.len()..start
+        })
+        .collect()
+}
+
 /// The first fallacy found in `lower` (lower-cased text), with the byte range in `lower` of the
 /// passage it was found in: one sentence, or two in a row when the reasoning spans them ("We
 /// once had a clock bug. That settled it: timestamps are unreliable everywhere.").
 pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usize>)> {
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    for piece in lower.split_inclusive(PASSAGE_ENDS) {
-        pieces.push(start..start + piece.len());
-        start += piece.len();
-    }
+    let pieces = passages(lower);
     let read = |range: std::ops::Range<usize>| padded(&lower[range].replace(PASSAGE_ENDS, " "));
     for (at, range) in pieces.iter().enumerate() {
         let context_end = pieces.get(at + 1).map_or(range.end, |next| next.end);
