@@ -1,5 +1,6 @@
 //! Fallacies in ordinary wording: for each catalog kind, combinations of cue words that must all
-//! occur in one sentence (one word from each group), unless the sentence also gives evidence.
+//! occur in one sentence (one word from each group), unless that sentence or the next gives
+//! evidence; a few kinds of reasoning may also spread over two sentences in a row.
 //!
 //! The catalog's fixed phrases catch the textbook wording; these cues catch the everyday one
 //! ("the whole industry has moved to it", "my director said so, so we did").
@@ -283,10 +284,11 @@ const ORDER: [FallacyKind; 12] = [
 /// Where one sentence (or clause after a semicolon) ends.
 const PASSAGE_ENDS: [char; 5] = ['.', '!', '?', '\n', ';'];
 
-/// A passage as the cues read it: padded with spaces, its end mark dropped, and commas, colons,
+/// A passage as the cues read it: padded with spaces, and its sentence ends, commas, colons,
 /// brackets and quotes read as spaces ("once, which" has "once ").
 fn padded(passage: &str) -> String {
-    format!(" {} ", passage.trim_end_matches(PASSAGE_ENDS))
+    format!(" {passage} ")
+        .replace(PASSAGE_ENDS, " ")
         .replace([',', ':', '(', ')', '"', '\u{201c}', '\u{201d}'], " ")
 }
 
@@ -336,7 +338,7 @@ pub(super) fn passages(text: &str) -> Vec<std::ops::Range<usize>> {
 /// once had a clock bug. That settled it: timestamps are unreliable everywhere.").
 pub(super) fn detect_in(lower: &str) -> Option<(FallacyKind, std::ops::Range<usize>)> {
     let pieces = passages(lower);
-    let read = |range: std::ops::Range<usize>| padded(&lower[range].replace(PASSAGE_ENDS, " "));
+    let read = |range: std::ops::Range<usize>| padded(&lower[range]);
     for (at, range) in pieces.iter().enumerate() {
         let context_end = pieces.get(at + 1).map_or(range.end, |next| next.end);
         if let Some(kind) = fallacy_in(&read(range.clone()), &read(range.start..context_end)) {
