@@ -106,7 +106,8 @@ fn name_stems(name: &str) -> Vec<String> {
 /// The concept words of `skill` however it is spelt: its own list; for a spelling the taxonomy
 /// knows as another skill's alias ("Airflow" is Data engineering), that skill's list; for a
 /// skill the taxonomy has no list for, the words of its name ("incident", "communication") and
-/// the lists of the skills whose names share one of them ("Remote team leadership": Leadership).
+/// the lists of the skills whose names or concept words share one of them ("Remote team
+/// leadership": Leadership; "Message queues": Kafka and RabbitMQ, which speak of messages).
 fn concepts_of(skill: &str) -> Vec<&str> {
     let own = concepts(skill);
     if !own.is_empty() {
@@ -120,7 +121,9 @@ fn concepts_of(skill: &str) -> Vec<&str> {
     let stems = name_stems(&lower);
     let mut words: Vec<&str> = CONCEPTS
         .iter()
-        .filter(|(name, _)| name_stems(name).iter().any(|s| stems.contains(s)))
+        .filter(|(name, words)| {
+            std::iter::once(name).chain(words).flat_map(|w| name_stems(w)).any(|s| stems.contains(&s))
+        })
         .flat_map(|(_, words)| words.iter().map(String::as_str))
         .collect();
     words.sort_unstable();
