@@ -387,13 +387,13 @@ mod tests {
         // Below the 80% target (and precision below 90%): fallacies in wording nobody has seen
         // are the weak spot (README, "How good it is"). The floors are the measured figures, so
         // they cannot slip further.
-        assert!(rate(held_out.fallacy_recall) >= 0.76, "{held_out}");
-        assert!(rate(held_out.fallacy_precision) >= 0.88, "{held_out}");
+        assert!(rate(held_out.fallacy_recall) >= 0.79, "{held_out}");
+        assert!(rate(held_out.fallacy_precision) >= 0.89, "{held_out}");
         assert!(rate(held_out.off_topic_relevance_25) >= 0.95, "{held_out}");
         assert!(rate(held_out.junk_10) >= 0.95, "{held_out}");
         assert!(rate(held_out.strong_relevant_50) >= 0.90, "{held_out}");
         assert!(rate(held_out.strong_correct_60) >= 0.85, "{held_out}");
-        assert!(rate(held_out.strong_without_fallacy) >= 0.91, "{held_out}");
+        assert!(rate(held_out.strong_without_fallacy) >= 0.92, "{held_out}");
         assert!(held_out.spearman >= 0.73, "{held_out}");
     }
 
