@@ -41,10 +41,16 @@ const COMMON_WORDS: &[&str] = &[
 const CLASSES: usize = 13;
 
 struct Model {
-    /// Per feature seen in training, log P(feature | class). A feature never seen at all says
-    /// nothing either way, so it is left out of the sums. (Single precision: about 32,000
-    /// features, some 3 MB, and the margins that matter are whole numbers.)
-    log_likelihood: HashMap<Box<str>, [f32; CLASSES]>,
+    /// Every feature seen in training, sorted, one after another in one string: feature `i` is
+    /// `names[ends[i - 1]..ends[i]]`. One allocation instead of one per feature: the model
+    /// keeps about 2 MB for its 30,000 features. (Training itself briefly needs about 10 MB;
+    /// measured, a process's resident memory grows by about 7 MB on its first evaluation.)
+    names: String,
+    ends: Vec<u32>,
+    /// Per feature, in the same order, log P(feature | class). A feature never seen at all says
+    /// nothing either way, so it is left out of the sums. (Single precision: the margins that
+    /// matter are whole numbers.)
+    log_likelihood: Vec<[f32; CLASSES]>,
     /// The fallacy of each class; `None` for class 0.
     classes: [Option<FallacyKind>; CLASSES],
 }
@@ -101,29 +107,51 @@ fn train(corpus: &str) -> Model {
         }
     }
     let vocabulary = counts.len() as f64;
-    let log_likelihood = counts
-        .into_iter()
-        .map(|(feature, count)| {
-            let row = std::array::from_fn(|class| {
-                let p = (f64::from(count[class]) + SMOOTHING)
-                    / (f64::from(totals[class]) + SMOOTHING * vocabulary);
-                p.ln() as f32
-            });
-            (feature.into_boxed_str(), row)
-        })
-        .collect();
+    let mut counts: Vec<(String, [u32; CLASSES])> = counts.into_iter().collect();
+    counts.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut names = String::with_capacity(counts.iter().map(|(feature, _)| feature.len()).sum());
+    let mut ends = Vec::with_capacity(counts.len());
+    let mut log_likelihood = Vec::with_capacity(counts.len());
+    for (feature, count) in counts {
+        names.push_str(&feature);
+        ends.push(u32::try_from(names.len()).expect("the corpus is far smaller than 4 GB"));
+        log_likelihood.push(std::array::from_fn(|class| {
+            let p =
+                (f64::from(count[class]) + SMOOTHING) / (f64::from(totals[class]) + SMOOTHING * vocabulary);
+            p.ln() as f32
+        }));
+    }
     let classes = std::array::from_fn(|class| class.checked_sub(1).map(|at| CATALOG[at].kind));
-    Model { log_likelihood, classes }
+    Model { names, ends, log_likelihood, classes }
 }
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| train(include_str!("fallacy_corpus.txt")));
 
 impl Model {
+    /// The row of `feature`, if it was seen in training.
+    fn row(&self, feature: &str) -> Option<&[f32; CLASSES]> {
+        let name = |at: usize| {
+            let start = at.checked_sub(1).map_or(0, |before| self.ends[before] as usize);
+            &self.names[start..self.ends[at] as usize]
+        };
+        let mut low = 0;
+        let mut high = self.ends.len();
+        while low < high {
+            let middle = (low + high) / 2;
+            match name(middle).cmp(feature) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(&self.log_likelihood[middle]),
+            }
+        }
+        None
+    }
+
     /// The likeliest fallacy of `passage` and how much likelier it is than "none" (log odds).
     fn best(&self, passage: &str) -> Option<(FallacyKind, f64)> {
         let mut score = [0.0f64; CLASSES];
         for feature in features(passage) {
-            if let Some(row) = self.log_likelihood.get(feature.as_str()) {
+            if let Some(row) = self.row(&feature) {
                 for (total, value) in score.iter_mut().zip(row) {
                     *total += f64::from(*value);
                 }
