@@ -110,6 +110,8 @@ impl Application {
     /// Expired sessions are swept while it serves.
     pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         let sweeper = self.sessions.spawn_expiry_sweeper(SESSION_SWEEP_PERIOD);
+        let coach = Arc::clone(&self.state.coach);
+        tokio::task::spawn_blocking(move || coach.warm_up());
         let served = axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown).await;
         sweeper.abort();
         // A prefetch cut short must not keep other instances waiting for its lease.

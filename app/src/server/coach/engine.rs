@@ -78,6 +78,10 @@ pub trait CoachEngine: Send + Sync {
 
     /// Scores an answer and says how to make it better.
     async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError>;
+
+    /// Builds now what the engine would otherwise build on first use, so that no candidate's
+    /// request waits for it. Blocking: call it off the async workers.
+    fn warm_up(&self) {}
 }
 
 /// The deterministic rules engine: the default, and the one the tests use.
@@ -108,6 +112,11 @@ impl CoachEngine for OfflineCoach {
 
     async fn evaluate(&self, asked: Asked<'_>, answer: &str) -> Result<Assessment, CoachError> {
         Ok(rubric::assess(asked, answer))
+    }
+
+    /// Trains the fallacy classifier (about 30 ms).
+    fn warm_up(&self) {
+        super::fallacies::warm_up();
     }
 }
 

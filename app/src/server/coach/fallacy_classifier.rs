@@ -127,6 +127,11 @@ fn train(corpus: &str) -> Model {
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| train(include_str!("fallacy_corpus.txt")));
 
+/// Trains the model now if it is not trained yet.
+pub(super) fn warm_up() {
+    LazyLock::force(&MODEL);
+}
+
 impl Model {
     /// The row of `feature`, if it was seen in training.
     fn row(&self, feature: &str) -> Option<&[f32; CLASSES]> {
