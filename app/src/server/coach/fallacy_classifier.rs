@@ -1,10 +1,11 @@
 //! A naive Bayes classifier over words and word pairs, for fallacies in wording that neither the
 //! catalog's phrases nor the cues (`fallacy_cues`) know.
 //!
-//! It is trained when first used, from `fallacy_corpus.txt`: short passages of interview answers,
-//! each labelled with the fallacy it commits or `none`, written apart from the rules and from the
-//! evaluation set. Training is counting, so the model is the same on every instance and every
-//! run, and nothing is fetched: the corpus is compiled into the binary.
+//! It is trained once per process (at start-up through [`warm_up`], else when first used) from
+//! `fallacy_corpus.txt`: short passages of interview answers, each labelled with the fallacy it
+//! commits or `none`, written apart from the rules and from the evaluation set. Training is
+//! counting, so the model is the same on every instance and every run, and nothing is fetched:
+//! the corpus is compiled into the binary.
 //!
 //! It reads an answer a sentence at a time (and two sentences together), and names a fallacy only
 //! when that fallacy is more likely than "none" by a wide margin ([`MIN_LOG_ODDS`], chosen by
