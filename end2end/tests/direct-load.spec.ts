@@ -207,6 +207,14 @@ test('the markup check tells valid HTML from markup the parser re-parents or for
       '<tbody><tr><td>1</td></tr></tbody></table><ul><li><p>x</p></li></ul><input type="text"/></div>',
   );
   expect(valid).toEqual({ moved: null, invalid: [] });
+  // A comment right after `</body>` or `</html>` goes to `<html>` or to the document, one after
+  // an element there goes back into `<body>`: the literal reading must agree with the parser.
+  for (const html of [
+    '<!DOCTYPE html><html><head></head><body><p>x</p><!></body><!></html><!><script>var r = 1;</script>',
+    '<!DOCTYPE html><html><head></head><body><p>x</p></body></html><script>var r = 1;</script><!>',
+  ]) {
+    expect(firstDifference(bodyOf(literalTree(html))!, await parsedByBrowser(page, html)), html).toBeNull();
+  }
 
   for (const [markup, moved] of [
     ['<p class="actions"><form><button>Go</button></form></p>', true],

@@ -39,9 +39,20 @@ export function literalTree(html: string, problems: string[] = []): Tree {
   const open: Tree[] = [document];
   const top = () => open[open.length - 1];
   let text = '';
+  // Right after `</body>` (or `</html>`), before anything but comments and white space, the
+  // parser puts a comment at the end of `<html>` (or of the document), not in `<body>`: the
+  // "after body" and "after after body" insertion modes. Anything else goes back into `<body>`.
+  let afterBody: 'html' | '#document' | null = null;
   const flushText = () => {
-    if (text.trim()) top().children.push(leaf('#text'));
+    if (text.trim()) {
+      afterBody = null;
+      top().children.push(leaf('#text'));
+    }
     text = '';
+  };
+  const addComment = () => {
+    const home = afterBody === null ? top() : afterBody === 'html' ? open.find((t) => t.name === 'html') : document;
+    (home ?? top()).children.push(leaf('#comment'));
   };
   const attrPattern = /\s*([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/y;
 
@@ -58,13 +69,13 @@ export function literalTree(html: string, problems: string[] = []): Tree {
       flushText();
       const abrupt = html.startsWith('<!-->', lt) ? 5 : html.startsWith('<!--->', lt) ? 6 : 0;
       const end = abrupt ? lt + abrupt : html.indexOf('-->', lt + 4);
-      top().children.push(leaf('#comment'));
+      addComment();
       i = end < 0 ? html.length : abrupt ? end : end + 3;
     } else if (next === '!' || next === '?') {
       // A doctype, or a bogus comment such as Leptos's `<!>` marker.
       flushText();
       const end = html.indexOf('>', lt);
-      if (!/^<!doctype/i.test(html.slice(lt, lt + 9))) top().children.push(leaf('#comment'));
+      if (!/^<!doctype/i.test(html.slice(lt, lt + 9))) addComment();
       i = end < 0 ? html.length : end + 1;
     } else if (next === '/' && /[a-zA-Z]/.test(html.charAt(lt + 2))) {
       flushText();
@@ -77,6 +88,7 @@ export function literalTree(html: string, problems: string[] = []): Tree {
         // app's root, where hydration never looks. Read it the same way.
         const inside = open.slice(open.map((t) => t.name).lastIndexOf('body') + 1);
         if (name === 'body' && inside.length > 0) problems.push(`</body> while ${path(inside)} is open`);
+        afterBody = name === 'html' ? '#document' : afterBody ?? 'html';
       } else if (at < 1) {
         problems.push(`</${name}> closes nothing (inside ${path(open)})`);
       } else {
@@ -89,6 +101,7 @@ export function literalTree(html: string, problems: string[] = []): Tree {
       const nameMatch = /^[^\s/>]+/.exec(html.slice(lt + 1, lt + 200));
       const name = (nameMatch?.[0] ?? '').toLowerCase();
       const element: Tree = { name, attrs: {}, children: [] };
+      afterBody = null;
       let at = lt + 1 + name.length;
       for (;;) {
         while (html.charAt(at) === '/' && html.charAt(at + 1) !== '>') at += 1;
