@@ -9,7 +9,8 @@
 //   click→feedback click on "Submit Answer" until the feedback is painted (offline coach)
 //   direct load    /interview opened afresh by a signed-in candidate with an empty browser
 //                  cache: navigation start → the server's HTML parsed (DOMContentLoaded) and
-//                  → hydrated (the page marks itself `data-hydrated`)
+//                  → the WASM bundle received, and → hydrated (the page marks itself
+//                  `data-hydrated`); the last step is compiling, instantiating and hydrating
 //   bundle         the WASM bundle's size, raw and as the brotli copy the server sends
 //
 // Usage: node bench/interview-latency.mjs [ROUNDS]   (make bench starts it after `make build`)
@@ -57,6 +58,7 @@ try {
   const kb = (file) => (statSync(file).size / 1024).toFixed(0);
   console.log(`WASM bundle: ${kb(bundle)} KB raw, ${kb(`${bundle}.br`)} KB brotli (the whole app: no route is split off yet)`);
   report('Direct load of /interview, empty cache: navigation start → HTML parsed', loads.map((l) => l.parsed));
+  report('Direct load of /interview, empty cache: navigation start → WASM received', loads.map((l) => l.wasm));
   report('Direct load of /interview, empty cache: navigation start → hydrated', loads.map((l) => l.hydrated));
   report('Next Question click → next question in the page (prefetched)', next.map((t) => t.dom));
   report('Next Question click → next question painted (next animation frame)', next.map((t) => t.painted));
@@ -89,6 +91,7 @@ async function directLoads(browser, signedIn, rounds) {
     loads.push(
       await page.evaluate(() => ({
         parsed: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+        wasm: performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? NaN,
         hydrated: window.__hydratedAt,
       })),
     );
