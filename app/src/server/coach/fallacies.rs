@@ -287,7 +287,10 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
     });
     by_phrase.or_else(|| {
         let (kind, passage) = super::fallacy_cues::detect_in(lower.as_str())
-            .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))?;
+            .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))
+            .filter(|(kind, passage)| {
+                !super::fallacy_cues::checked_afterwards(*kind, &lower.as_str()[passage.end..])
+            })?;
         let passage = lower.original_range(passage);
         let quote = answer[passage].trim();
         let quote = if quote.chars().count() <= MAX_QUOTE_CHARS {
@@ -419,6 +422,22 @@ mod tests {
         for answer in STRONG {
             assert_eq!(detect(answer), None, "{answer}");
         }
+    }
+
+    #[test]
+    fn an_assumption_the_answer_goes_on_to_check_is_not_a_fallacy() {
+        let assumed = "We moved the nightly import to a bigger machine in May. In June the support \
+                       queue was half as long, so the bigger machine is what fixed support.";
+        assert_eq!(detect(assumed).map(|f| f.kind), Some(FallacyKind::PostHoc));
+        let checked =
+            format!("{assumed} To be sure, I moved one region back for two weeks and its queue grew again.");
+        assert_eq!(detect(&checked), None, "{checked}");
+        // Check words before the claim, or inside it, do not clear it.
+        let before = format!("I compared two vendors last year. {assumed}");
+        assert_eq!(detect(&before).map(|f| f.kind), Some(FallacyKind::PostHoc));
+        // Only for fallacies whose flaw is a missing check: a false choice stays one.
+        let dilemma = "It was either a full rewrite or living with the outages forever. To be sure, I compared the two.";
+        assert_eq!(detect(dilemma).map(|f| f.kind), Some(FallacyKind::FalseDilemma));
     }
 
     /// The quoted words of a finding (what `why` puts between the quotation marks).

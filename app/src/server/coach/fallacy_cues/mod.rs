@@ -321,6 +321,26 @@ fn fallacy_across(passage: &str, context: &str) -> Option<FallacyKind> {
     ACROSS_TWO_SENTENCES.iter().find(|(_, cue)| cue.fits(passage, context)).map(|(kind, _)| *kind)
 }
 
+/// Fallacies whose flaw is a missing check: a cause read from the order of events, a rule
+/// drawn from a case or two, or a person's word or traits taken in place of evidence.
+const WANT_A_CHECK: &[FallacyKind] = &[
+    FallacyKind::PostHoc,
+    FallacyKind::HastyGeneralisation,
+    FallacyKind::AppealToAuthority,
+    FallacyKind::AdHominem,
+];
+
+/// Whether `rest`, the lower-cased answer after the passage a `kind` was read in, shows that the
+/// candidate went on to check the claim ("Latency improved right after the change, but we had
+/// upgraded the hardware that week too. To be sure, I reverted it on one of two clusters…"):
+/// an answer that checks what it first assumed does not rest on the assumption.
+pub(super) fn checked_afterwards(kind: FallacyKind, rest: &str) -> bool {
+    WANT_A_CHECK.contains(&kind) && {
+        let rest = padded(rest);
+        contains_any(&rest, EVIDENCE) || contains_any(&rest, QUESTIONED) || contains_any(&rest, CHECKED)
+    }
+}
+
 /// The byte ranges of the sentences of `text` (and of clauses after a semicolon), in order, each
 /// with its end mark.
 pub(super) fn passages(text: &str) -> Vec<std::ops::Range<usize>> {

@@ -21,6 +21,23 @@ pub(super) const QUESTIONED: &[&str] = &[
     "i verified",
 ];
 
+/// Words that show a claim made earlier in the answer was then put to the test.
+pub(super) const CHECKED: &[&str] = &[
+    "to be sure",
+    "to make sure",
+    "to check",
+    "we checked",
+    "reverted",
+    "rolled back",
+    "control arm",
+    "compared",
+    "replayed",
+    "evidence",
+    "sat with",
+    "sat down with",
+    "asked to see",
+];
+
 /// A plan for the future (a chain of consequences), not a rule drawn from one past case.
 pub(super) const FUTURE: &[&str] = &[" will ", "end up"];
 
