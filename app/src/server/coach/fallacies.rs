@@ -432,6 +432,9 @@ mod tests {
         let checked =
             format!("{assumed} To be sure, I moved one region back for two weeks and its queue grew again.");
         assert_eq!(detect(&checked), None, "{checked}");
+        // Saying something afterwards is not checking it.
+        let said = format!("{assumed} I said we should keep the bigger machine.");
+        assert_eq!(detect(&said).map(|f| f.kind), Some(FallacyKind::PostHoc));
         // Check words before the claim, or inside it, do not clear it.
         let before = format!("I compared two vendors last year. {assumed}");
         assert_eq!(detect(&before).map(|f| f.kind), Some(FallacyKind::PostHoc));

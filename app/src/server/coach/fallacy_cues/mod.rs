@@ -337,7 +337,7 @@ const WANT_A_CHECK: &[FallacyKind] = &[
 pub(super) fn checked_afterwards(kind: FallacyKind, rest: &str) -> bool {
     WANT_A_CHECK.contains(&kind) && {
         let rest = padded(rest);
-        contains_any(&rest, EVIDENCE) || contains_any(&rest, QUESTIONED) || contains_any(&rest, CHECKED)
+        contains_any(&rest, EVIDENCE) || contains_any(&rest, CHECKED)
     }
 }
 

@@ -21,8 +21,13 @@ pub(super) const QUESTIONED: &[&str] = &[
     "i verified",
 ];
 
-/// Words that show a claim made earlier in the answer was then put to the test.
+/// Words that show a claim made earlier in the answer was then put to the test (besides
+/// evidence). Not the candidate's own say-so ("I said we should roll it back"): that checks nothing.
 pub(super) const CHECKED: &[&str] = &[
+    "i checked",
+    "i verified",
+    "asked for evidence",
+    "data first",
     "to be sure",
     "to make sure",
     "to check",
