@@ -114,9 +114,9 @@ impl CoachEngine for OfflineCoach {
         Ok(rubric::assess(asked, answer))
     }
 
-    /// Trains the fallacy classifier (about 30 ms).
+    /// Trains the fallacy detector's classifier (about 30 ms).
     fn warm_up(&self) {
-        super::fallacies::warm_up();
+        super::fallacy_classifier::warm_up();
     }
 }
 

@@ -302,11 +302,6 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
     })
 }
 
-/// Builds the detector's classifier now instead of on the first answer it reads.
-pub fn warm_up() {
-    super::fallacy_classifier::warm_up();
-}
-
 /// Where one sentence ends and the next begins, for quoting.
 const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '\n'];
 /// Longer sentences are not quoted whole: only the words that matched.
