@@ -276,7 +276,10 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
     let by_phrase = CATALOG.iter().find_map(|fallacy| {
         fallacy.patterns.iter().find_map(|pattern| {
             let matched = lower.find_all_lower(pattern).find(|at| {
-                !super::fallacy_cues::rejects_the_reasoning(sentence_around(lower.as_str(), at.clone()))
+                let sentence = sentence_range(lower.as_str(), at.clone());
+                let (passage, rest) = (&lower.as_str()[sentence.clone()], &lower.as_str()[sentence.end..]);
+                !super::fallacy_cues::rejects_the_reasoning(passage.trim())
+                    && !super::fallacy_cues::checked_afterwards(fallacy.kind, passage, rest)
             })?;
             let quote = quote_around(answer, lower.original_range(matched));
             Some(FallacyFinding {
@@ -289,7 +292,8 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         let (kind, passage) = super::fallacy_cues::detect_in(lower.as_str())
             .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))
             .filter(|(kind, passage)| {
-                !super::fallacy_cues::checked_afterwards(*kind, &lower.as_str()[passage.end..])
+                let (passage, rest) = (&lower.as_str()[passage.clone()], &lower.as_str()[passage.end..]);
+                !super::fallacy_cues::checked_afterwards(*kind, passage, rest)
             })?;
         let passage = lower.original_range(passage);
         let quote = answer[passage].trim();
@@ -309,9 +313,14 @@ const MAX_QUOTE_CHARS: usize = 160;
 
 /// The sentence of `text` around `matched` (a range of `text` itself, on character boundaries).
 fn sentence_around(text: &str, matched: Range<usize>) -> &str {
+    text[sentence_range(text, matched)].trim()
+}
+
+/// The byte range of the sentence of `text` around `matched`, without its end mark.
+fn sentence_range(text: &str, matched: Range<usize>) -> Range<usize> {
     let begin = text[..matched.start].rfind(SENTENCE_ENDS).map_or(0, |i| i + 1);
     let end = text[matched.end..].find(SENTENCE_ENDS).map_or(text.len(), |i| matched.end + i);
-    text[begin..end].trim()
+    begin..end
 }
 
 /// The sentence of `answer` around `matched` (a range of `answer` itself, on character
@@ -433,9 +442,21 @@ mod tests {
         // Check words before the claim, or inside it, do not clear it.
         let before = format!("I compared two vendors last year. {assumed}");
         assert_eq!(detect(&before).map(|f| f.kind), Some(FallacyKind::PostHoc));
+        // A check after a "but" in the same sentence comes after the claim too.
+        let label =
+            "Her last manager said her reports were late because she was lazy, so I moved her off reporting.";
+        assert!(detect(label).is_some(), "{label}");
+        let but_checked = "Her last manager said her reports were late because she was lazy, but I \
+                           compared her queue with the others' and found twice the load.";
+        assert_eq!(detect(but_checked), None, "{but_checked}");
         // Only for fallacies whose flaw is a missing check: a false choice stays one.
         let dilemma = "It was either a full rewrite or living with the outages forever. To be sure, I compared the two.";
         assert_eq!(detect(dilemma).map(|f| f.kind), Some(FallacyKind::FalseDilemma));
+        // Unless both sides of the choice were tried, in the same sentence or after it.
+        let both = "It was either a full rewrite or living with the outages, and we tested both on one service each.";
+        assert_eq!(detect(both), None, "{both}");
+        let later = format!("{dilemma} We tried both for a month.");
+        assert_eq!(detect(&later), None, "{later}");
     }
 
     /// The quoted words of a finding (what `why` puts between the quotation marks).

@@ -489,7 +489,8 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let skill_named = answer_skills.iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
         || lower.contains(&asked.skill.to_lowercase());
     let concept_hits = taxonomy::concept_hits(asked.skill, &lower);
-    let neighbour_hits = taxonomy::neighbour_concept_hits(asked.skill, &lower);
+    let neighbour_hits = taxonomy::neighbour_concept_hits(asked.skill, &lower)
+        + taxonomy::question_neighbour_hits(asked.skill, asked.question, &lower);
     let skill_signal = if skill_named {
         1.0
     } else {

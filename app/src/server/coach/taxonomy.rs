@@ -166,6 +166,28 @@ pub fn neighbour_concept_hits(skill: &str, lower: &str) -> usize {
         .map_or(0, |(_, words)| words.iter().filter(|word| uses(lower, word)).count())
 }
 
+/// For a skill the taxonomy has no concept list for, how many concept words of the skills its
+/// question speaks about (those with a concept word in the question) `lower` uses, each once,
+/// none of the skill's own fallback words. The question is the interviewer's own description of
+/// what they want to hear: "admit mistakes or disagree with you" is about feedback and conflict,
+/// whatever the skill is called.
+pub fn question_neighbour_hits(skill: &str, question: &str, lower: &str) -> usize {
+    if !concepts(skill).is_empty() {
+        return 0;
+    }
+    let question = question.to_lowercase();
+    let own = concepts_of(skill);
+    let mut words: Vec<&str> = CONCEPTS
+        .iter()
+        .filter(|(_, words)| words.iter().any(|word| uses(&question, word)))
+        .flat_map(|(_, words)| words.iter().map(String::as_str))
+        .filter(|word| !own.contains(word))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.iter().filter(|word| uses(lower, word)).count()
+}
+
 /// Each behavioural skill (lower-cased) with the concept words of the other behavioural skills
 /// that are not its own, once each: worked out once, not on every evaluation.
 static NEIGHBOUR_CONCEPTS: LazyLock<Vec<(String, Vec<&'static str>)>> = LazyLock::new(|| {
@@ -434,6 +456,24 @@ mod tests {
         assert_eq!(concept_hits("Decision making", lower), 1);
         assert_eq!(for_kafka, 0);
         assert_eq!(neighbour_concept_hits("Decision making", "we hiked up the hill"), 0);
+    }
+
+    #[test]
+    fn a_skill_without_a_list_borrows_the_words_of_the_skills_its_question_is_about() {
+        // "Ways of working" has no list; the question speaks of incidents, which are the words
+        // of on-call and site reliability.
+        let skill = "Ways of working";
+        let question = "How did your team handle incidents?";
+        let answer = "i wrote the runbook, we held a postmortem after every outage and rotated the pager";
+
+        let hits = question_neighbour_hits(skill, question, answer);
+
+        assert!(hits >= 3, "{hits}");
+        assert_eq!(concept_hits(skill, answer), 0);
+        // Words of skills the question does not speak about do not count.
+        assert_eq!(question_neighbour_hits(skill, question, "we rebalanced the topic partitions"), 0);
+        // A skill with its own list keeps to it.
+        assert_eq!(question_neighbour_hits("Kafka", question, answer), 0);
     }
 
     #[test]

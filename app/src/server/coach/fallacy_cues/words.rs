@@ -43,6 +43,18 @@ pub(super) const CHECKED: &[&str] = &[
     "asked to see",
 ];
 
+/// Words that show both sides of a choice were tried, which makes it a comparison.
+pub(super) const BOTH_TRIED: &[&str] = &[
+    "tested both",
+    "test both",
+    "tried both",
+    "try both",
+    "ran both",
+    "piloted both",
+    "both variants",
+    "both arms",
+];
+
 /// A plan for the future (a chain of consequences), not a rule drawn from one past case.
 pub(super) const FUTURE: &[&str] = &[" will ", "end up"];
 
