@@ -19,6 +19,12 @@ use app::server::config::{LogFormat, Settings};
 use app::server::startup::{Application, shutdown_signal};
 use app::server::{db, extraction, telemetry};
 
+/// mimalloc: glibc's malloc and free were the largest share of the server's own time under load
+/// (README, development notes). The document reader, this same binary under `RLIMIT_DATA`, is
+/// started with `MIMALLOC_ARENA_EAGER_COMMIT=0` so that the limit counts only what it uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 enum Command {
     Serve,
     Migrate,

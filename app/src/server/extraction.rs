@@ -75,8 +75,11 @@ impl DocumentReader {
             .arg(COMMAND)
             .arg(kind_arg(kind))
             .env_clear()
-            // One malloc arena: a thread's arena would reserve address space it never uses.
-            .env("MALLOC_ARENA_MAX", "1")
+            // The server's allocator is mimalloc (server/src/main.rs). By default it maps its
+            // arenas (1 GiB each) writable up front, which RLIMIT_DATA counts in full, so the
+            // reader could not allocate at all; this way an arena is only reserved, and pages
+            // count against the limit as they are used.
+            .env("MIMALLOC_ARENA_EAGER_COMMIT", "0")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -298,7 +301,7 @@ mod tests {
     async fn the_reader_gets_an_empty_environment() {
         let dir = tempfile::tempdir().expect("temporary directory");
         // The script fails (exit 3) if any variable but the allocator's and the shell's own is set.
-        let body = "cat > /dev/null; env | grep -v -E '^(MALLOC_ARENA_MAX|PWD|SHLVL|_)=' | grep -q . && exit 3; exit 4";
+        let body = "cat > /dev/null; env | grep -v -E '^(MIMALLOC_ARENA_EAGER_COMMIT|PWD|SHLVL|_)=' | grep -q . && exit 3; exit 4";
         let reader = DocumentReader::new(script(&dir, body), 1);
         let error = reader.read(DocumentKind::Txt, b"x".to_vec()).await.unwrap_err();
         let DocumentError::ReaderFailed(why) = error else {
