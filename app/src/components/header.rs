@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::api::account::get_visitor;
+use crate::components::problem::page_data;
 use crate::model::account::{SignInMethod, Visitor};
 use crate::paths;
 
@@ -10,7 +11,7 @@ use crate::paths;
 /// signed in; "Sign in" otherwise.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let visitor = Resource::new(|| (), |_| get_visitor());
+    let visitor = page_data(|| (), |_| get_visitor());
     view! {
         <header class="site-header">
             <a class="brand" href="/" aria-label="Interview Coach home">

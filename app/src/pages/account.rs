@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 
 use crate::api::account::get_account_details;
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::model::account::SignInMethod;
 use crate::paths;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let details = Resource::new(|| (), |_| get_account_details());
+    let details = page_data(|| (), |_| get_account_details());
     view! {
         <section class="panel narrow" aria-labelledby="account-title">
             <h1 id="account-title">"Your account"</h1>

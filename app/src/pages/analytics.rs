@@ -6,12 +6,12 @@ use leptos_meta::Script;
 
 use crate::api::analytics::get_analytics;
 use crate::components::chart::{ChartFrame, TableRow};
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::model::analytics::{Analytics, MIN_OTHER_CANDIDATES, SpokenPoint, TOO_FEW_TO_COMPARE, percent};
 
 #[component]
 pub fn AnalyticsPage() -> impl IntoView {
-    let analytics = Resource::new(|| (), |_| get_analytics());
+    let analytics = page_data(|| (), |_| get_analytics());
     view! {
         <Script src="/vendor/d3.min.js" defer="" attr:data-d3=""/>
         <h1>"Your progress"</h1>

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::history::{get_history, get_past_interview};
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::components::turn::PastTurn;
 use crate::model::analytics::percent;
 use crate::model::history::{History, InterviewSummary, PastInterview};
 
 #[component]
 pub fn HistoryPage() -> impl IntoView {
-    let history = Resource::new(|| (), |_| get_history());
+    let history = page_data(|| (), |_| get_history());
     view! {
         <h1>"Your interviews"</h1>
         {loaded(history, |history| view! { <HistoryList history/> }.into_any())}
@@ -85,7 +85,7 @@ fn InterviewRow(interview: InterviewSummary) -> impl IntoView {
 pub fn PastInterviewPage() -> impl IntoView {
     let params = use_params_map();
     let number = move || params.with(|p| p.get("number").and_then(|n| n.parse::<u32>().ok()).unwrap_or(0));
-    let past = Resource::new(number, get_past_interview);
+    let past = page_data(number, get_past_interview);
     view! {
         {loaded(past, |past| view! { <PastInterviewView past/> }.into_any())}
     }

@@ -13,7 +13,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::interview::{
     NextQuestion, ResetInterview, RetakeQuestion, RetryFeedback, StartInterview, SubmitAnswer, get_interview,
 };
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::components::turn::{TurnFrame, not_answered, reply_view};
 use crate::components::voice::VoiceRecorder;
 use crate::components::working::Working;
@@ -22,7 +22,7 @@ use crate::model::interview::{InterviewScreen, Progress, Reply, SpokenTake, Stag
 
 #[component]
 pub fn InterviewPage() -> impl IntoView {
-    let screen = Resource::new(|| (), |_| get_interview());
+    let screen = page_data(|| (), |_| get_interview());
     view! {
         <h1>"Interview practice"</h1>
         {loaded(screen, |screen| view! { <InterviewBoard initial=screen/> }.into_any())}

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::api::home::get_home;
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::model::home::{Home, NextStep, Returning};
 
 #[component]
 pub fn Landing() -> impl IntoView {
-    let home = Resource::new(|| (), |_| get_home());
+    let home = page_data(|| (), |_| get_home());
     view! {
         {loaded(home, |home| match home {
             Home::Introduction => view! { <Introduction/> }.into_any(),

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::Hydrated;
 use crate::api::setup::get_setup;
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::model::setup::{CvSummary, DocumentSlot, JdSummary, Setup, UploadNotice, VacancyItem};
 
 /// Largest file the browser lets through before asking the server (the server checks too).
@@ -16,7 +16,7 @@ const ACCEPT: &str = ".pdf,.docx,.txt,application/pdf,application/vnd.openxmlfor
 
 #[component]
 pub fn SetupPage() -> impl IntoView {
-    let setup = Resource::new(|| (), |_| get_setup());
+    let setup = page_data(|| (), |_| get_setup());
     view! {
         <h1>"Prepare your interview"</h1>
         <p class="lead">"Your CV and the job description of the vacancy you are preparing for."</p>

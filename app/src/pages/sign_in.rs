@@ -5,12 +5,12 @@ use leptos_router::components::Redirect;
 
 use crate::api::account::get_sign_in_page;
 use crate::components::person_form::PersonFields;
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::model::account::{FormFeedback, SignInMethod};
 
 #[component]
 pub fn SignIn() -> impl IntoView {
-    let page = Resource::new(|| (), |_| get_sign_in_page());
+    let page = page_data(|| (), |_| get_sign_in_page());
     view! {
         <section class="panel narrow" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">"Sign in"</h1>

@@ -6,12 +6,12 @@ use leptos_router::components::Redirect;
 
 use crate::api::account::get_profile_draft;
 use crate::components::person_form::PersonFields;
-use crate::components::problem::loaded;
+use crate::components::problem::{loaded, page_data};
 use crate::paths;
 
 #[component]
 pub fn Welcome() -> impl IntoView {
-    let draft = Resource::new(|| (), |_| get_profile_draft());
+    let draft = page_data(|| (), |_| get_profile_draft());
     view! {
         <section class="panel narrow" aria-labelledby="welcome-title">
             <h1 id="welcome-title">"Complete your profile"</h1>
