@@ -382,6 +382,12 @@ mod tests {
             FallacyKind::StrawMan,
             "The security team wanted stricter reviews; they just want to slow everything down.",
         ),
+        // A recast view that sweeps ("everything", "all") is still the recast, not a sweep.
+        (
+            FallacyKind::StrawMan,
+            "The tech lead argued against canary releases because of the extra tooling, which \
+             basically means he wanted us to ship everything to all users at once and pray.",
+        ),
         (FallacyKind::NoTrueScotsman, "No real engineer would ever use a GUI for git."),
         (FallacyKind::NoTrueScotsman, "Real programmers don't need code comments."),
     ];

@@ -265,15 +265,16 @@ fn has_the_shape_of(kind: FallacyKind, sentence: &str) -> bool {
 /// The order kinds are tried in on one passage: a redefined group or a recast view is named
 /// before an attack on a person or a circle, whose words its passage may also hold ("a proper
 /// org … because …" is not circular, "what they are really saying is … lazy" is not an attack
-/// on a person).
+/// on a person), and a recast view before a sweeping claim ("which basically means he wanted us
+/// to deploy everything at once" recasts a colleague; "everything" is his alleged view).
 const ORDER: [FallacyKind; 12] = [
     FallacyKind::Bandwagon,
     FallacyKind::AppealToAuthority,
+    FallacyKind::StrawMan,
     FallacyKind::HastyGeneralisation,
     FallacyKind::FalseDilemma,
     FallacyKind::SlipperySlope,
     FallacyKind::NoTrueScotsman,
-    FallacyKind::StrawMan,
     FallacyKind::AdHominem,
     FallacyKind::CircularReasoning,
     FallacyKind::PostHoc,
