@@ -483,8 +483,9 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
         );
     }
 
-    // Relevance by meaning: the skill by name or by its concepts, the vacancy's requirement
-    // lines about it, and the question's own words.
+    // Relevance by meaning: the skill by name or by its concepts (for a behavioural skill also
+    // its neighbours', for a skill with no concept list those of the skills its question speaks
+    // about), the vacancy's requirement lines about it, and the question's own words.
     let answer_skills = taxonomy::mentions(answer);
     let skill_named = answer_skills.iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
         || lower.contains(&asked.skill.to_lowercase());
