@@ -465,6 +465,17 @@ mod tests {
         assert_eq!(detect(&later), None, "{later}");
     }
 
+    #[test]
+    fn lazy_loading_is_a_technique_not_a_trait() {
+        let lazy = "The lazy loading default was wrong for our order list, so I switched that query to \
+                    eager loading and the page went from 300 queries to 3.";
+        assert_eq!(detect(lazy), None, "{lazy}");
+        assert_eq!(
+            detect("He is lazy, so I redid his query myself.").map(|f| f.kind),
+            Some(FallacyKind::AdHominem)
+        );
+    }
+
     /// The quoted words of a finding (what `why` puts between the quotation marks).
     fn quote(finding: &FallacyFinding) -> &str {
         finding

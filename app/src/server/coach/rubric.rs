@@ -276,6 +276,19 @@ const JD_LINE_WEIGHT: f64 = 0.20;
 const QUESTION_WEIGHT: f64 = 0.30;
 /// What a neighbouring behavioural skill's concept word counts for, against one of the skill's own.
 const NEIGHBOUR_CONCEPT_WEIGHT: f64 = 0.5;
+/// Words of the whole concept vocabulary an answer may use and still say nothing about work:
+/// the most an off-topic answer of the evaluation set's development half used ("learning",
+/// "training", "weekend", "scale" in a music lesson).
+const VOCABULARY_FLOOR: usize = 8;
+/// How many more make an answer read fully as work of the kind the role does.
+const VOCABULARY_SPAN: usize = 10;
+
+/// The skill signal of an answer that speaks the language of the work densely (pools, sessions,
+/// timeouts, traffic), whatever its skill is called: a question about a tool the taxonomy does
+/// not know is still answered in the vocabulary of the field.
+fn vocabulary_signal(vocabulary_hits: usize) -> f64 {
+    (vocabulary_hits.saturating_sub(VOCABULARY_FLOOR) as f64 / VOCABULARY_SPAN as f64).min(1.0)
+}
 
 /// Word beginnings (up to five letters) so that "designed" meets "design".
 fn stems(words: &HashSet<String>) -> HashSet<String> {
@@ -485,7 +498,8 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
 
     // Relevance by meaning: the skill by name or by its concepts (for a behavioural skill also
     // its neighbours', for a skill with no concept list those of the skills its question speaks
-    // about), the vacancy's requirement lines about it, and the question's own words.
+    // about) or, failing those, the vocabulary of the work at large; the vacancy's requirement
+    // lines about the skill, and the question's own words.
     let answer_skills = taxonomy::mentions(answer);
     let skill_named = answer_skills.iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
         || lower.contains(&asked.skill.to_lowercase());
@@ -495,7 +509,9 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let skill_signal = if skill_named {
         1.0
     } else {
-        ((concept_hits as f64 + NEIGHBOUR_CONCEPT_WEIGHT * neighbour_hits as f64) / 3.0).min(1.0)
+        ((concept_hits as f64 + NEIGHBOUR_CONCEPT_WEIGHT * neighbour_hits as f64) / 3.0)
+            .min(1.0)
+            .max(vocabulary_signal(taxonomy::vocabulary_hits(&lower)))
     };
     let answer_stems = stems(&answer_content);
     let jd_stems = stems(&content_words(&requirement_lines(asked.job_description, asked.skill).join(" ")));
@@ -782,5 +798,31 @@ mod tests {
         let clause = quotable(long, &|_| true).expect("a clause");
         assert_eq!(clause, "I rebuilt the deployment pipeline for all forty services");
         assert_eq!(quotable(&"word ".repeat(40), &|_| true), None, "no boundary to cut at");
+    }
+
+    #[test]
+    fn an_answer_in_the_language_of_the_work_is_relevant_to_a_tool_the_taxonomy_does_not_know() {
+        let asked = Asked {
+            question: "We rely on Quillpipe everywhere. What went wrong with it for you, and what did you do?",
+            skill: "Quillpipe",
+            job_description: "",
+        };
+        let strong = "Under load the checkout service ran out of database connections. I reproduced it \
+                      with a load test, read the query logs and found sessions left idle in a transaction \
+                      by a background worker, so I closed each session when its job ended, added a \
+                      timeout, capped the pool at ten per worker and put the connection count on a \
+                      dashboard with an alert. Timeouts went from about forty a day to none, and latency \
+                      at the p99 fell from two seconds to 300 ms.";
+        let hobby = "I have been learning the violin for two years; practising scales every weekend is slow, \
+                     but my teacher says my speed is improving.";
+
+        let strong = assess(asked, strong);
+        let hobby = assess(asked, hobby);
+
+        assert!(strong.role_relevance >= 50, "{}", strong.role_relevance);
+        assert!(strong.correctness >= 60, "not capped as off-topic: {}", strong.correctness);
+        assert!(hobby.role_relevance <= 25, "{}", hobby.role_relevance);
+        assert_eq!(vocabulary_signal(VOCABULARY_FLOOR), 0.0);
+        assert_eq!(vocabulary_signal(VOCABULARY_FLOOR + VOCABULARY_SPAN), 1.0);
     }
 }

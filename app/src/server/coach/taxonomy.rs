@@ -188,6 +188,21 @@ pub fn question_neighbour_hits(skill: &str, question: &str, lower: &str) -> usiz
     words.iter().filter(|word| uses(lower, word)).count()
 }
 
+/// Every concept word of the taxonomy, once: the vocabulary of the work the coach knows.
+static VOCABULARY: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> =
+        CONCEPTS.iter().flat_map(|(_, words)| words.iter().map(String::as_str)).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// How many words of the whole concept vocabulary `lower` (lower-cased text) uses, each once,
+/// matched as word beginnings like every concept.
+pub fn vocabulary_hits(lower: &str) -> usize {
+    VOCABULARY.iter().filter(|word| uses(lower, word)).count()
+}
+
 /// Each behavioural skill (lower-cased) with the concept words of the other behavioural skills
 /// that are not its own, once each: worked out once, not on every evaluation.
 static NEIGHBOUR_CONCEPTS: LazyLock<Vec<(String, Vec<&'static str>)>> = LazyLock::new(|| {

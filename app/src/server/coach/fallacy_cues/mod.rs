@@ -66,7 +66,9 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             },
             Cue { all: &[STEPS, CATASTROPHE], unless: &[EVIDENCE] },
         ],
-        FallacyKind::AdHominem => &[Cue { all: &[PERSONAL], unless: &[] }, TRAIT_AGAINST_THEIR_POINT],
+        FallacyKind::AdHominem => {
+            &[Cue { all: &[PERSONAL], unless: &[LAZY_TECHNIQUE] }, TRAIT_AGAINST_THEIR_POINT]
+        }
         FallacyKind::CircularReasoning => &[Cue {
             all: &[&[
                 "because that is where",

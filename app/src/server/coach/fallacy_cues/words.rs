@@ -43,6 +43,9 @@ pub(super) const CHECKED: &[&str] = &[
     "asked to see",
 ];
 
+/// "Lazy" as a technical term, not a trait of a person.
+pub(super) const LAZY_TECHNIQUE: &[&str] = &["lazy load", "lazy-load", "lazy evaluat", "lazy initiali"];
+
 /// Words that show both sides of a choice were tried, which makes it a comparison.
 pub(super) const BOTH_TRIED: &[&str] = &[
     "tested both",
