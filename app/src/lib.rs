@@ -44,13 +44,42 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <BundleScripts options/>
                 <MetaTags/>
             </head>
             <body>
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// The browser bundle's scripts (in place of Leptos' `HydrationScripts`, which the page had
+/// before): the WASM is fetched and compiled from a classic script in the head, while the rest
+/// of the page is still being parsed; the module script that runs after parsing then only
+/// instantiates the compiled module and hydrates. With `HydrationScripts` compiling began only
+/// after parsing. Both scripts carry the response's nonce (the Content-Security-Policy allows
+/// no other inline script), and a browser without streaming compilation, or a failed compile,
+/// falls back on loading the bundle by its address as before.
+#[component]
+fn BundleScripts(options: LeptosOptions) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    let pkg = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let compile = format!(
+        "self.__bundle=WebAssembly.compileStreaming?WebAssembly.compileStreaming(fetch({wasm:?}))\
+         .catch(()=>null):Promise.resolve(null);",
+        wasm = format!("{pkg}.wasm")
+    );
+    let hydrate = format!(
+        "import({js:?}).then(async(m)=>{{const compiled=await self.__bundle;\
+         await m.default({{module_or_path:compiled??{wasm:?}}});m.hydrate();}});",
+        js = format!("{pkg}.js"),
+        wasm = format!("{pkg}.wasm")
+    );
+    view! {
+        <link rel="modulepreload" href=format!("{pkg}.js")/>
+        <script nonce=nonce.clone()>{compile}</script>
+        <script type="module" nonce=nonce>{hydrate}</script>
     }
 }
 
