@@ -277,9 +277,8 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         fallacy.patterns.iter().find_map(|pattern| {
             let matched = lower.find_all_lower(pattern).find(|at| {
                 let sentence = sentence_range(lower.as_str(), at.clone());
-                let (passage, rest) = (&lower.as_str()[sentence.clone()], &lower.as_str()[sentence.end..]);
-                !super::fallacy_cues::rejects_the_reasoning(passage.trim())
-                    && !super::fallacy_cues::checked_afterwards(fallacy.kind, passage, rest)
+                !super::fallacy_cues::rejects_the_reasoning(lower.as_str()[sentence.clone()].trim())
+                    && !super::fallacy_cues::checked_afterwards(fallacy.kind, lower.as_str(), sentence)
             })?;
             let quote = quote_around(answer, lower.original_range(matched));
             Some(FallacyFinding {
@@ -292,8 +291,7 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         let (kind, passage) = super::fallacy_cues::detect_in(lower.as_str())
             .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))
             .filter(|(kind, passage)| {
-                let (passage, rest) = (&lower.as_str()[passage.clone()], &lower.as_str()[passage.end..]);
-                !super::fallacy_cues::checked_afterwards(*kind, passage, rest)
+                !super::fallacy_cues::checked_afterwards(*kind, lower.as_str(), passage.clone())
             })?;
         let passage = lower.original_range(passage);
         let quote = answer[passage].trim();

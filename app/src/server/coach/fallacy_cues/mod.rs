@@ -333,23 +333,28 @@ const WANT_A_CHECK: &[FallacyKind] = &[
     FallacyKind::AdHominem,
 ];
 
-/// Whether the answer around the passage a `kind` was read in shows the reasoning was put to the
-/// test. For the kinds whose flaw is a missing check, `rest` (the lower-cased answer after the
-/// passage) shows the candidate went on to check the claim ("Latency improved right after the
-/// change, but we had upgraded the hardware that week too. To be sure, I reverted it on one of
-/// two clusters…"): an answer that checks what it first assumed does not rest on the assumption.
-/// For a choice between two options, the passage or `rest` says both were tried ("either we
-/// discounted or we fixed activation, and we tested both"): a comparison, not a forced choice.
-pub(super) fn checked_afterwards(kind: FallacyKind, passage: &str, rest: &str) -> bool {
-    let rest = padded(rest);
+/// Whether `lower` (the lower-cased answer) shows that the reasoning of `passage`, the range a
+/// `kind` was read in, was put to the test. For the kinds whose flaw is a missing check, the
+/// answer after the passage shows the candidate went on to check the claim ("Latency improved
+/// right after the change, but we had upgraded the hardware that week too. To be sure, I
+/// reverted it on one of two clusters…"), or the passage does after a "but" ("her last manager
+/// said she was lazy, but I wanted evidence, so I sat with her"): an answer that checks what it
+/// first assumed does not rest on the assumption. For a choice between two options, the passage
+/// or the rest says both were tried ("either we discounted or we fixed activation, and we
+/// tested both"): a comparison, not a forced choice.
+pub(super) fn checked_afterwards(kind: FallacyKind, lower: &str, passage: std::ops::Range<usize>) -> bool {
+    let (rest, passage) = (&lower[passage.end..], &lower[passage]);
     if kind == FallacyKind::FalseDilemma {
-        return contains_any(&padded(passage), BOTH_TRIED) || contains_any(&rest, BOTH_TRIED);
+        return [passage, rest].iter().any(|text| contains_any(&padded(text), BOTH_TRIED));
     }
-    // A check after a "but" inside the passage comes after the claim too ("her last manager
-    // said she was lazy, but I wanted evidence, so I sat with her").
-    let after_but = passage.find(" but ").map_or(String::new(), |at| padded(&passage[at..]));
-    WANT_A_CHECK.contains(&kind)
-        && [rest, after_but].iter().any(|text| contains_any(text, EVIDENCE) || contains_any(text, CHECKED))
+    if !WANT_A_CHECK.contains(&kind) {
+        return false;
+    }
+    let after_but = passage.find(" but ").map_or("", |at| &passage[at..]);
+    [rest, after_but].iter().any(|text| {
+        let text = padded(text);
+        contains_any(&text, EVIDENCE) || contains_any(&text, CHECKED)
+    })
 }
 
 /// The byte ranges of the sentences of `text` (and of clauses after a semicolon), in order, each
