@@ -90,7 +90,6 @@ pub const CATALOG: &[Fallacy] = &[
             "all junior developers",
             "all managers are",
             "every tester",
-            "nobody ever",
             "that proves that all",
         ],
     },
