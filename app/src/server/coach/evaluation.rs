@@ -385,10 +385,10 @@ mod tests {
         assert_eq!(held_out.answers + report.development.answers, items().len());
         assert!(rate(held_out.strong_over_weak) >= 0.95, "{held_out}");
         // Fallacies in wording no rule was written for are the weak point: the sixth rules-blind
-        // batch (blocks 111 to 122) brought recall down to 81.8% (README, "How good it is").
-        assert!(rate(held_out.fallacy_recall) >= 0.81, "{held_out}");
+        // batch (blocks 111 to 122) brought recall down to 82.8% (README, "How good it is").
+        assert!(rate(held_out.fallacy_recall) >= 0.82, "{held_out}");
         // Below the 90% target since the fourth to sixth rules-blind batches (blocks 87 to 122):
-        // the floor is the measured figure (88.1%).
+        // the floor is the measured figure (88.2%).
         assert!(rate(held_out.fallacy_precision) >= 0.88, "{held_out}");
         assert!(rate(held_out.off_topic_relevance_25) >= 0.95, "{held_out}");
         assert!(rate(held_out.junk_10) >= 0.95, "{held_out}");

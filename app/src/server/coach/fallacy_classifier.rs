@@ -20,21 +20,21 @@ use std::sync::LazyLock;
 use super::fallacies::{CATALOG, FallacyKind};
 
 /// How much likelier, as a natural logarithm, the best fallacy must be than "none".
-const MIN_LOG_ODDS: f64 = 20.0;
+const MIN_LOG_ODDS: f64 = 18.0;
 /// Cross-validated on the corpus at [`MIN_LOG_ODDS`] (tests): at least this share of unseen
 /// fallacy passages named right, and at most this share of clean ones flagged, in per mille.
 #[cfg(test)]
-const CV_RECALL_FLOOR: usize = 489;
+const CV_RECALL_FLOOR: usize = 566;
 #[cfg(test)]
-const CV_FALSE_ALARM_CEILING: usize = 2;
+const CV_FALSE_ALARM_CEILING: usize = 8;
 /// Laplace smoothing: a feature never seen with a class still counts this often. Small, so that a
 /// word pair seen only with one fallacy speaks clearly for it.
 const SMOOTHING: f64 = 0.1;
 /// A feature seen in fewer passages than this is left out. A word or pair seen once, in one
 /// fallacy's passage, counts about e^1.8 for that fallacy; a dozen of them in a story about a cat
-/// ("the kitchen", "child locks") added up to a fallacy. Chosen with [`MIN_LOG_ODDS`]: at 2 and
-/// 20 the corpus cross-validates with fewer false alarms than at 1 and 16, for the same recall
-/// on the development half.
+/// ("the kitchen", "child locks") added up to a fallacy. Chosen with [`MIN_LOG_ODDS`]: with both
+/// at 2 and 18 the development half of the evaluation set scores a higher recall and a higher
+/// precision than at 1 and 16.
 const MIN_PASSAGES: u32 = 2;
 /// Words are cut to their first letters, so that "recommended" and "recommends" are one feature.
 const STEM_CHARS: usize = 6;
@@ -50,7 +50,7 @@ const CLASSES: usize = 13;
 struct Model {
     /// Every feature seen in training, one after another in one string, and where each one is
     /// in it, sorted by feature. One allocation instead of one per feature: the model keeps
-    /// under 1 MB for its 10,000 features. (Training itself briefly counts all 38,000 features
+    /// under 1 MB for its 12,500 features. (Training itself briefly counts all 45,000 features
     /// of the corpus, a few MB.)
     names: String,
     spans: Vec<(u32, u32)>,
@@ -254,8 +254,8 @@ mod tests {
 
     #[test]
     fn a_fallacy_in_words_no_cue_knows_is_named() {
-        let answer =
-            "we rolled out the new rota in may. by august attrition had halved, so the rota clearly did it.";
+        let answer = "i started the weekly newsletter in january, and customer churn fell that quarter, so the newsletter is what kept them.";
+        assert_eq!(crate::server::coach::fallacy_cues::detect_in(answer), None, "a cue knows it");
         assert_eq!(detect_in(answer).map(|(kind, _)| kind), Some(FallacyKind::PostHoc));
     }
 }
