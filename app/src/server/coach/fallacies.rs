@@ -276,8 +276,7 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         fallacy.patterns.iter().find_map(|pattern| {
             let matched = lower.find_all_lower(pattern).find(|at| {
                 let sentence = sentence_range(lower.as_str(), at.clone());
-                !super::fallacy_cues::rejects_the_reasoning(lower.as_str()[sentence.clone()].trim())
-                    && !super::fallacy_cues::checked_afterwards(fallacy.kind, lower.as_str(), sentence)
+                !super::fallacy_cues::checked_or_rejected(fallacy.kind, lower.as_str(), sentence)
             })?;
             let quote = quote_around(answer, lower.original_range(matched));
             Some(FallacyFinding {
@@ -290,7 +289,7 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         let (kind, passage) = super::fallacy_cues::detect_in(lower.as_str())
             .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))
             .filter(|(kind, passage)| {
-                !super::fallacy_cues::checked_afterwards(*kind, lower.as_str(), passage.clone())
+                !super::fallacy_cues::checked_or_rejected(*kind, lower.as_str(), passage.clone())
             })?;
         let passage = lower.original_range(passage);
         let quote = answer[passage].trim();
@@ -460,6 +459,25 @@ mod tests {
         assert_eq!(detect(both), None, "{both}");
         let later = format!("{dilemma} We tried both for a month.");
         assert_eq!(detect(&later), None, "{later}");
+    }
+
+    #[test]
+    fn reasoning_stated_only_to_be_rejected_is_not_a_fallacy() {
+        let stated = "The team wanted the vendor because everyone uses it.";
+        assert_eq!(detect(stated).map(|f| f.kind), Some(FallacyKind::Bandwagon));
+        // Rejected in the sentence after it (the phrase's sentence ends before its full stop).
+        let rejected = format!("{stated} That is not a reason by itself, so we wrote down our requirements.");
+        assert_eq!(detect(&rejected), None, "{rejected}");
+        // Rejected in the same sentence: two options named as a false framing.
+        let framed = "We argued about whether to rewrite it or to keep patching it forever, as if those were \
+                      the only two choices.";
+        assert_eq!(detect(framed), None, "{framed}");
+        // Two sentences on, it is no longer an answer to that reasoning.
+        let later = format!("{stated} We signed in May. The price was not a reason to leave.");
+        assert_eq!(detect(&later).map(|f| f.kind), Some(FallacyKind::Bandwagon));
+        // A verdict on a person is the ad hominem itself, not a rejection of it.
+        let dismissed = "He is lazy, so his view didn't matter to me.";
+        assert_eq!(detect(dismissed).map(|f| f.kind), Some(FallacyKind::AdHominem));
     }
 
     #[test]

@@ -80,6 +80,11 @@ const OUTCOME_WORDS: &[&str] = &[
     "higher",
     "better",
     "reached",
+    "since then",
+    "ever since",
+    "from then on",
+    "eliminated",
+    "no more",
 ];
 const ACTION_VERBS: &[&str] = &[
     "built",
@@ -132,6 +137,21 @@ const SITUATION_MARKERS: &[&str] = &[
     "years ago",
     "startup",
     "company",
+    // A story told aloud starts with when it happened ("one morning finance noticed…").
+    "one morning",
+    "one day",
+    "one night",
+    "one evening",
+    "one afternoon",
+    "last month",
+    "last week",
+    "months ago",
+    "weeks ago",
+    "back in",
+    "previous job",
+    "previous role",
+    "last job",
+    "last role",
 ];
 const TASK_MARKERS: &[&str] = &[
     "my task",
@@ -409,12 +429,32 @@ fn contains_any(haystack: &str, needles: &[&str]) -> bool {
 }
 
 /// The sentence of `answer` containing `needle` (lower-case match), for quoting.
-fn sentence_with(answer: &str, needle: &str) -> Option<String> {
+fn sentence_with(answer: &str, needle: &str, applies: fn(&str) -> bool) -> Option<String> {
     answer
         .split(['.', '!', '?', '\n'])
         .map(str::trim)
-        .find(|sentence| sentence.to_lowercase().contains(needle))
+        .find(|sentence| has_phrase(&sentence.to_lowercase(), needle) && applies(sentence))
         .map(|sentence| super::text::shorten(sentence, 140))
+}
+
+/// Whether `lower` holds `phrase` as whole words: "etc" is not in "fetch" or "etcd".
+fn has_phrase(lower: &str, phrase: &str) -> bool {
+    lower.match_indices(phrase).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Any sentence with the phrase earns the flag.
+fn anywhere(_sentence: &str) -> bool {
+    true
+}
+
+/// Filler hides the specifics only where the sentence has none: "basically every retry
+/// reinserted rows, two hundred and twelve of them" says exactly what happened.
+fn without_numbers(sentence: &str) -> bool {
+    !words(sentence).iter().any(|word| is_number(word))
 }
 
 fn score(value: f64) -> u8 {
@@ -575,12 +615,17 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     }
 
     let mut red_flags = Vec::new();
-    for (phrases, issue) in [
-        (NEGATIVE_TALK, "Blaming or disparaging a former employer worries interviewers."),
-        (UNSURE, "Saying you do not know without offering how you would find out reads as giving up."),
-        (FILLER, "Vague filler hides the specifics the interviewer is listening for."),
-    ] {
-        if let Some(quote) = phrases.iter().find_map(|p| sentence_with(answer, p)) {
+    let flags: [(&[&str], fn(&str) -> bool, &str); 3] = [
+        (NEGATIVE_TALK, anywhere, "Blaming or disparaging a former employer worries interviewers."),
+        (
+            UNSURE,
+            anywhere,
+            "Saying you do not know without offering how you would find out reads as giving up.",
+        ),
+        (FILLER, without_numbers, "Vague filler hides the specifics the interviewer is listening for."),
+    ];
+    for (phrases, applies, issue) in flags {
+        if let Some(quote) = phrases.iter().find_map(|p| sentence_with(answer, p, applies)) {
             red_flags.push(RedFlag { quote, issue: issue.into() });
         }
     }
@@ -824,5 +869,49 @@ mod tests {
         assert!(hobby.role_relevance <= 25, "{}", hobby.role_relevance);
         assert_eq!(vocabulary_signal(VOCABULARY_FLOOR), 0.0);
         assert_eq!(vocabulary_signal(VOCABULARY_FLOOR + VOCABULARY_SPAN), 1.0);
+    }
+
+    #[test]
+    fn filler_is_flagged_as_a_whole_word_and_only_where_nothing_specific_is_said() {
+        let asked = Asked {
+            question: "Tell me about a data pipeline you fixed.",
+            skill: "Data engineering",
+            job_description: "",
+        };
+        let filler = |answer: &str| {
+            assess(asked, answer)
+                .red_flags
+                .into_iter()
+                .find(|flag| flag.issue.starts_with("Vague filler"))
+                .map(|flag| flag.quote)
+        };
+
+        assert_eq!(
+            filler("The nightly job failed. We basically fixed the stuff and moved on.").as_deref(),
+            Some("We basically fixed the stuff and moved on")
+        );
+        // Inside another word ("fetch", "etcd") there is no "etc".
+        assert_eq!(filler("I fetch the files from etcd and sketch the schema first."), None);
+        // With a number in the sentence, "basically" does not hide anything.
+        assert_eq!(filler("We found 212 duplicates, basically one for every retried run."), None);
+        assert_eq!(filler("We found two hundred duplicates, basically one per retry."), None);
+    }
+
+    #[test]
+    fn a_story_told_aloud_has_its_situation_and_its_result() {
+        let asked = Asked {
+            question: "Tell me about a batch job you fixed.",
+            skill: "Data engineering",
+            job_description: "",
+        };
+        let spoken = "okay so one morning finance noticed that a customer was billed twice for the same day. \
+                      we checked every invoice for six months and found two hundred duplicates, so i made the \
+                      load idempotent with a merge on a natural key. since then zero duplicates.";
+
+        let verdict = assess(asked, spoken);
+
+        let told = |start: &str| verdict.improvements.iter().any(|i| i.starts_with(start));
+        assert!(!told("Start with the situation"), "{:?}", verdict.improvements);
+        assert!(!told("End with the result"), "{:?}", verdict.improvements);
     }
 }

@@ -118,7 +118,10 @@ fn restates_itself(sentence: &str) -> bool {
 }
 
 /// Words that show the candidate named the reasoning in order to reject it ("it looked like
-/// either X or Y, but I did not accept that framing").
+/// either X or Y, but I did not accept that framing"; "everyone uses it. That's not a reason by
+/// itself, so we trialled three"). None of them is a verdict on a person ("his view didn't
+/// matter" is the ad hominem itself), nor something the candidate merely said ("I pointed out
+/// that everyone uses it").
 const REJECTED: &[&str] = &[
     "did not accept",
     "didn't accept",
@@ -126,14 +129,41 @@ const REJECTED: &[&str] = &[
     "didn't buy",
     "false choice",
     "third option",
+    "third way",
     "a middle option",
     "looked like either",
     "seemed like either",
+    "as if those were",
+    "as if these were",
+    "as if there were only",
     "i pushed back on that",
+    "not a reason",
+    "isn't a reason",
+    "wasn't a reason",
+    "not really a reason",
+    "not a good reason",
+    "not by itself",
+    "not on its own",
+    "not automatically",
+    "doesn't mean",
+    "does not mean",
+    "didn't mean",
+    "did not mean",
+    "doesn't tell you",
+    "does not tell you",
+    "doesn't tell us",
+    "does not tell us",
+    "isn't evidence",
+    "is not evidence",
+    "wasn't evidence",
+    "was not evidence",
+    "not proof",
+    "isn't proof",
+    "proves nothing",
 ];
 
 /// Whether `sentence` (lower-cased) states a fallacy's reasoning only to reject it.
-pub(super) fn rejects_the_reasoning(sentence: &str) -> bool {
+fn rejects_the_reasoning(sentence: &str) -> bool {
     contains_any(sentence, REJECTED)
 }
 
@@ -334,7 +364,11 @@ const WANT_A_CHECK: &[FallacyKind] = &[
 ];
 
 /// Whether `lower` (the lower-cased answer) shows that the reasoning of `passage`, the range a
-/// `kind` was read in, was put to the test. For the kinds whose flaw is a missing check, the
+/// `kind` was read in, was rejected or put to the test. For every kind, the passage or the
+/// sentence after it rejects the reasoning ("…because everyone uses it. And that's not really a
+/// reason by itself, so we trialled three vendors"): it was stated to be answered, and for a
+/// choice between two options, "as if those were the only two choices". For the kinds whose flaw
+/// is a missing check, the
 /// answer after the passage shows the candidate went on to check the claim ("Latency improved
 /// right after the change, but we had upgraded the hardware that week too. To be sure, I
 /// reverted it on one of two clusters…"), or the passage does after a "but" ("her last manager
@@ -342,8 +376,17 @@ const WANT_A_CHECK: &[FallacyKind] = &[
 /// first assumed does not rest on the assumption. For a choice between two options, the passage
 /// or the rest says both were tried ("either we discounted or we fixed activation, and we
 /// tested both"): a comparison, not a forced choice.
-pub(super) fn checked_afterwards(kind: FallacyKind, lower: &str, passage: std::ops::Range<usize>) -> bool {
+pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::ops::Range<usize>) -> bool {
     let (rest, passage) = (&lower[passage.end..], &lower[passage]);
+    // The passage may end before its full stop: the next sentence is the first with words.
+    let next_sentence = passages(rest)
+        .into_iter()
+        .map(|range| &rest[range])
+        .find(|text| text.chars().any(char::is_alphanumeric))
+        .unwrap_or("");
+    if rejects_the_reasoning(passage) || rejects_the_reasoning(next_sentence) {
+        return true;
+    }
     if kind == FallacyKind::FalseDilemma {
         return [passage, rest].iter().any(|text| contains_any(&padded(text), BOTH_TRIED));
     }
