@@ -188,9 +188,9 @@ const NEGATIVE_TALK: &[&str] = &[
 const UNSURE: &[&str] = &["i don't know", "i do not know", "no idea", "never done that", "not sure"];
 
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '%')
+    text.split(|c: char| !c.is_alphanumeric() && super::text::plain_apostrophe(c) != '\'' && c != '%')
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(super::text::lower_plain)
         .collect()
 }
 
@@ -433,7 +433,7 @@ fn sentence_with(answer: &str, needle: &str, applies: fn(&str) -> bool) -> Optio
     answer
         .split(['.', '!', '?', '\n'])
         .map(str::trim)
-        .find(|sentence| has_phrase(&sentence.to_lowercase(), needle) && applies(sentence))
+        .find(|sentence| has_phrase(&super::text::lower_plain(sentence), needle) && applies(sentence))
         .map(|sentence| super::text::shorten(sentence, 140))
 }
 
@@ -482,7 +482,7 @@ fn without_instructions(answer: &str) -> (String, Option<String>) {
     let kept: Vec<&str> = answer
         .split_inclusive(['.', '!', '?', '\n'])
         .filter(|sentence| {
-            let instructs = contains_any(&sentence.to_lowercase(), INSTRUCTIONS);
+            let instructs = contains_any(&super::text::lower_plain(sentence), INSTRUCTIONS);
             if instructs && removed.is_none() {
                 removed = Some(sentence.trim().to_owned());
             }
@@ -507,7 +507,7 @@ pub fn assess(asked: Asked<'_>, answer: &str) -> Assessment {
 
 fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let answer = answer.trim();
-    let lower = answer.to_lowercase();
+    let lower = super::text::lower_plain(answer);
     let answer_words = words(answer);
     let fallacy = fallacies::detect(answer);
 
@@ -913,5 +913,33 @@ mod tests {
         let told = |start: &str| verdict.improvements.iter().any(|i| i.starts_with(start));
         assert!(!told("Start with the situation"), "{:?}", verdict.improvements);
         assert!(!told("End with the result"), "{:?}", verdict.improvements);
+    }
+
+    #[test]
+    fn typographic_apostrophes_read_like_plain_ones() {
+        let asked = Asked {
+            question: "Tell me about a pipeline you ran.",
+            skill: "Data engineering",
+            job_description: "",
+        };
+        let unsure = "I don't know, I've never done that.";
+        let result = "The pipeline didn't scale, so I rebuilt it; it's been stable since then and we haven't \
+                      had an outage in 6 months.";
+        let habit = "We kept the nightly batch job because that's how it's always been done here.";
+        assert!(
+            assess(asked, unsure).red_flags.iter().any(|f| f.issue.starts_with("Saying you do not know"))
+        );
+        assert!(assess(asked, habit).fallacy.is_some());
+
+        for answer in [unsure, result, habit] {
+            let curly = answer.replace('\'', "\u{2019}");
+            let (plain, typographic) = (assess(asked, answer), assess(asked, &curly));
+            assert_eq!(plain.correctness, typographic.correctness, "{curly}");
+            assert_eq!(plain.role_relevance, typographic.role_relevance, "{curly}");
+            assert_eq!(plain.improvements, typographic.improvements, "{curly}");
+            let issues = |a: &Assessment| a.red_flags.iter().map(|f| f.issue.clone()).collect::<Vec<_>>();
+            assert_eq!(issues(&plain), issues(&typographic), "{curly}");
+            assert_eq!(plain.fallacy.map(|f| f.kind), typographic.fallacy.map(|f| f.kind), "{curly}");
+        }
     }
 }

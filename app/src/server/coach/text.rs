@@ -13,7 +13,8 @@ use std::ops::Range;
 /// offsets back to the original's.
 ///
 /// Unlike [`str::to_lowercase`], a final `Σ` becomes `σ`, not `ς`: every character is folded on
-/// its own, which is what makes the map exact. The coach only looks for ASCII phrases in it.
+/// its own, which is what makes the map exact. The coach only looks for ASCII phrases in it, so
+/// typographic apostrophes become `'` too ([`plain_apostrophe`]).
 #[derive(Debug, Clone)]
 pub struct LowerCased<'a> {
     original: &'a str,
@@ -21,6 +22,21 @@ pub struct LowerCased<'a> {
     /// For every character of `original`, where its lower case starts in `lower` and where it
     /// starts in `original`; empty when no character changed length (the offsets are the same).
     starts: Vec<(usize, usize)>,
+}
+
+/// A phone keyboard or a word processor writes "didn\u{2019}t" where the coach's phrases say
+/// "didn't": both quotation-mark apostrophes read as the ASCII one.
+pub fn plain_apostrophe(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' => '\'',
+        other => other,
+    }
+}
+
+/// `text` lower-cased for matching the coach's ASCII phrases, with [`plain_apostrophe`]s. For
+/// finding words only: offsets in it do not hold in `text` (see [`LowerCased`] for those).
+pub fn lower_plain(text: &str) -> String {
+    text.chars().map(plain_apostrophe).collect::<String>().to_lowercase()
 }
 
 impl<'a> LowerCased<'a> {
@@ -31,7 +47,7 @@ impl<'a> LowerCased<'a> {
         for (at, c) in original.char_indices() {
             starts.push((lower.len(), at));
             let before = lower.len();
-            lower.extend(c.to_lowercase());
+            lower.extend(plain_apostrophe(c).to_lowercase());
             shifted |= lower.len() - before != c.len_utf8();
         }
         if !shifted {

@@ -137,11 +137,11 @@ const REJECTED: &[&str] = &[
     "as if these were",
     "as if there were only",
     "i pushed back on that",
-    "not a reason",
-    "isn't a reason",
-    "wasn't a reason",
-    "not really a reason",
-    "not a good reason",
+    "not a reason ",
+    "isn't a reason ",
+    "wasn't a reason ",
+    "not really a reason ",
+    "not a good reason ",
     "not by itself",
     "not on its own",
     "not automatically",
@@ -157,12 +157,13 @@ const REJECTED: &[&str] = &[
     "is not evidence",
     "wasn't evidence",
     "was not evidence",
-    "not proof",
-    "isn't proof",
+    "not proof ",
+    "isn't proof ",
     "proves nothing",
 ];
 
-/// Whether `sentence` (lower-cased) states a fallacy's reasoning only to reject it.
+/// Whether `sentence` (lower-cased and [`padded`], so a word ends in a space: "not a reason " is
+/// not in "not a reasonable") states a fallacy's reasoning only to reject it.
 fn rejects_the_reasoning(sentence: &str) -> bool {
     contains_any(sentence, REJECTED)
 }
@@ -364,18 +365,18 @@ const WANT_A_CHECK: &[FallacyKind] = &[
 ];
 
 /// Whether `lower` (the lower-cased answer) shows that the reasoning of `passage`, the range a
-/// `kind` was read in, was rejected or put to the test. For every kind, the passage or the
-/// sentence after it rejects the reasoning ("…because everyone uses it. And that's not really a
-/// reason by itself, so we trialled three vendors"): it was stated to be answered, and for a
-/// choice between two options, "as if those were the only two choices". For the kinds whose flaw
-/// is a missing check, the
-/// answer after the passage shows the candidate went on to check the claim ("Latency improved
-/// right after the change, but we had upgraded the hardware that week too. To be sure, I
-/// reverted it on one of two clusters…"), or the passage does after a "but" ("her last manager
-/// said she was lazy, but I wanted evidence, so I sat with her"): an answer that checks what it
-/// first assumed does not rest on the assumption. For a choice between two options, the passage
-/// or the rest says both were tried ("either we discounted or we fixed activation, and we
-/// tested both"): a comparison, not a forced choice.
+/// `kind` was read in, was rejected or put to the test:
+/// - for every kind, the passage or the sentence after it rejects the reasoning: "…because
+///   everyone uses it. And that's not really a reason by itself, so we trialled three vendors";
+///   "…as if those were the only two choices";
+/// - for the kinds whose flaw is a missing check, the answer after the passage shows the
+///   candidate went on to check the claim ("Latency improved right after the change, but we had
+///   upgraded the hardware that week too. To be sure, I reverted it on one of two clusters…"),
+///   or the passage does after a "but" ("her last manager said she was lazy, but I wanted
+///   evidence, so I sat with her"): an answer that checks what it first assumed does not rest
+///   on the assumption;
+/// - for a choice between two options, the passage or the rest says both were tried ("either we
+///   discounted or we fixed activation, and we tested both"): a comparison, not a forced choice.
 pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::ops::Range<usize>) -> bool {
     let (rest, passage) = (&lower[passage.end..], &lower[passage]);
     // The passage may end before its full stop: the next sentence is the first with words.
@@ -384,7 +385,7 @@ pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::
         .map(|range| &rest[range])
         .find(|text| text.chars().any(char::is_alphanumeric))
         .unwrap_or("");
-    if rejects_the_reasoning(passage) || rejects_the_reasoning(next_sentence) {
+    if rejects_the_reasoning(&padded(passage)) || rejects_the_reasoning(&padded(next_sentence)) {
         return true;
     }
     if kind == FallacyKind::FalseDilemma {
