@@ -49,15 +49,78 @@ pub struct TopSkill {
     pub evidence: Option<String>,
 }
 
+/// Words that open the heading of a JD section about the employer or the offer rather than the
+/// work: its lines name no skill the vacancy asks for ("Medical, dental and vision insurance",
+/// "Ledgerly helps small businesses control their cash").
+const OFFER_HEADINGS: &[&str] = &[
+    "benefit",
+    "perk",
+    "what we offer",
+    "we offer",
+    "compensation",
+    "salary",
+    "pay and",
+    "our culture",
+    "culture",
+    "how to apply",
+    "to apply",
+    "interview process",
+    "our process",
+    "hiring process",
+    "equal opportunit",
+    "diversity",
+    "why join",
+    "why work",
+    "why you'll love",
+    "life at",
+    "who we are",
+    "our story",
+    "our mission",
+    "working conditions",
+];
+/// "About us" and "About Ledgerly" describe the employer; "About the role" and "About you" are
+/// the work.
+const ABOUT_THE_WORK: &[&str] = &["role", "job", "you", "position", "team", "opportunity", "work"];
+
+/// The heading of a JD section, lower-cased and without decoration, if `line` is one: a short
+/// line that is not a bullet, ends in no full stop and is not a "Label: value" pair ("Benefits",
+/// "About us:", "Perks & benefits 🎁", "## What you'll do").
+fn heading(line: &str) -> Option<String> {
+    if highlights::bullet_item(line).is_some() {
+        return None;
+    }
+    let text = line.trim_matches(|c: char| !c.is_alphanumeric());
+    let words = text.split_whitespace().count();
+    let labelled = text.contains(':');
+    (words > 0 && words <= 6 && !labelled && !line.trim_end().ends_with('.'))
+        .then(|| super::text::lower_plain(text))
+}
+
+/// Whether the section under `heading` is about the employer or the offer.
+fn about_the_offer(heading: &str) -> bool {
+    let about_employer = heading.starts_with("about")
+        && !heading.split_whitespace().skip(1).any(|word| ABOUT_THE_WORK.contains(&word));
+    about_employer || OFFER_HEADINGS.iter().any(|words| heading.contains(words))
+}
+
 /// The ten skills for this vacancy, most important first.
 ///
 /// Each JD line that names a skill counts once for it (so a line listing three aliases of one
 /// skill is not three votes): 3 points, 2 more in a requirement bullet, 3 more in the title
-/// line; a broad skill ("Backend development") gets 1. Ties go to the skill named first.
+/// line; a broad skill ("Backend development") gets 1. Ties go to the skill named first. Lines
+/// under a heading about the employer or the offer ("About us", "Benefits") count nothing.
 pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
     let mut scores: Vec<(usize, usize, usize)> = Vec::new(); // (skill, score, first line)
     let jd_lines = jd.lines().map(str::trim).zip(taxonomy::mentions_by_line(jd));
+    let mut in_offer_section = false;
     for (number, (line, mentioned)) in jd_lines.filter(|(line, _)| !line.is_empty()).enumerate() {
+        if let Some(heading) = heading(line).filter(|_| number > 0) {
+            in_offer_section = about_the_offer(&heading);
+            continue;
+        }
+        if in_offer_section {
+            continue;
+        }
         let bullet = highlights::bullet_item(line).is_some();
         for skill in mentioned {
             let weight = if taxonomy::skills()[skill].broad {
@@ -198,6 +261,34 @@ mod tests {
         }
         assert!(names.iter().position(|n| *n == "Kubernetes") < names.iter().position(|n| *n == "Kafka"));
         assert_eq!(top.iter().map(|s| s.rank).collect::<Vec<_>>(), (1..=10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_employer_and_the_offer_name_no_skill_the_vacancy_asks_for() {
+        let jd = "Data Engineer\n\
+                  About us\n\
+                  We build payments software for banks.\n\
+                  About the role\n\
+                  - Build pipelines in Airflow and SQL\n\
+                  Perks & benefits 🎁\n\
+                  - Medical, dental and vision insurance\n\
+                  Salary: competitive, reviewed every year with Kubernetes budget\n\
+                  How to apply:\n\
+                  - Send a CV that shows your Rust";
+
+        let names: Vec<String> = top_skills("", jd).into_iter().map(|s| s.name).collect();
+
+        for asked in ["Data engineering", "SQL"] {
+            assert!(names.contains(&asked.to_owned()), "{asked} missing from {names:?}");
+        }
+        for offered in ["Payments", "Banking", "Insurance", "Rust"] {
+            assert!(!names.contains(&offered.to_owned()), "{offered} in {names:?}");
+        }
+        // "Salary: …" is a label and its value, not a heading: the benefits section goes on.
+        assert!(!names.contains(&"Kubernetes".to_owned()), "{names:?}");
+        assert_eq!(heading("Salary: competitive"), None);
+        assert_eq!(heading("## What you'll do").as_deref(), Some("what you'll do"));
+        assert_eq!(heading("- Benefits"), None, "a bullet");
     }
 
     #[test]
