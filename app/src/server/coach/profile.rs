@@ -149,8 +149,9 @@ pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
         }
     }
     // The skills each CV line shows, found once for all ten evidence look-ups.
+    let cv = unwrapped(cv);
     let cv_lines: Vec<(&str, Vec<usize>)> =
-        cv.lines().map(str::trim).zip(taxonomy::mentions_by_line(cv)).collect();
+        cv.lines().map(str::trim).zip(taxonomy::mentions_by_line(&cv)).collect();
     chosen
         .into_iter()
         .enumerate()
@@ -161,6 +162,26 @@ pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
             evidence: evidence(&cv_lines, index),
         })
         .collect()
+}
+
+/// `text` with every line that only continues the one before it (a bullet wrapped by the
+/// document's layout: the line before ends without a full stop, this one starts in lower case)
+/// joined to it, so that "…alerts for matchmaking, reducing" and "false pages by 70%." are one
+/// line to quote.
+fn unwrapped(text: &str) -> String {
+    let mut joined = String::with_capacity(text.len());
+    let mut open = false; // the line so far ends mid-sentence
+    for line in text.lines().map(str::trim) {
+        let continues = open && line.starts_with(|c: char| c.is_lowercase());
+        if continues {
+            joined.push(' ');
+        } else if !joined.is_empty() {
+            joined.push('\n');
+        }
+        joined.push_str(line);
+        open = !line.is_empty() && !line.ends_with(['.', '!', '?', ':', ';']);
+    }
+    joined
 }
 
 /// The first CV line that mentions the skill, shortened for display: one that says what was
@@ -289,6 +310,29 @@ mod tests {
         assert_eq!(heading("Salary: competitive"), None);
         assert_eq!(heading("## What you'll do").as_deref(), Some("what you'll do"));
         assert_eq!(heading("- Benefits"), None, "a bullet");
+    }
+
+    #[test]
+    fn a_bullet_wrapped_over_two_lines_is_one_piece_of_evidence() {
+        let cv = "Experience\n\
+                  - Ran Kubernetes for the game fleet across six regions, cutting\n  \
+                  deploy time from 40 to 8 minutes.\n\
+                  - Led the on-call rota.";
+
+        let top = top_skills(cv, "Platform Engineer\n- Kubernetes in production");
+
+        assert_eq!(top[0].name, "Kubernetes");
+        assert_eq!(
+            top[0].evidence.as_deref(),
+            Some(
+                "- Ran Kubernetes for the game fleet across six regions, cutting deploy time from 40 to 8 minutes."
+            )
+        );
+        // A line that ends a sentence, or a next line in capitals, stays a line of its own.
+        assert_eq!(
+            unwrapped("Led the rota.\nthen more\nSkills\nRust"),
+            "Led the rota.\nthen more\nSkills\nRust"
+        );
     }
 
     #[test]

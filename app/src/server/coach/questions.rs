@@ -173,13 +173,18 @@ fn templates(kind: SkillKind, category: QuestionCategory, difficulty: Difficulty
 }
 
 /// The skill's name as it reads inside a sentence: tools are names ("Kafka", "Google Cloud")
-/// and keep their capitals; other skills are common nouns ("on-call", "finance", "leadership")
-/// and lose the capital a list gives them, unless their first word is an acronym or is written
-/// with inner capitals ("CI/CD", "UX design", "MLOps").
+/// and keep their capitals, unless the rest of the name is in lower case, which makes it a kind
+/// of tool ("warehouse management systems", "point of sale"); other skills are common nouns
+/// ("on-call", "finance", "leadership") and lose the capital a list gives them, unless their
+/// first word is an acronym or is written with inner capitals ("CI/CD", "UX design", "MLOps").
 pub fn skill_in_sentence(skill: &str, kind: SkillKind) -> String {
-    let first_word = skill.split_whitespace().next().unwrap_or_default();
+    let mut words = skill.split_whitespace();
+    let first_word = words.next().unwrap_or_default();
     let written_with_capitals = first_word.chars().skip(1).any(char::is_uppercase);
-    if kind == SkillKind::Tool || written_with_capitals {
+    let later_words: Vec<&str> = words.collect();
+    let named_product =
+        later_words.is_empty() || later_words.iter().any(|word| word.chars().any(char::is_uppercase));
+    if (kind == SkillKind::Tool && named_product) || written_with_capitals {
         return skill.to_owned();
     }
     let mut chars = skill.chars();
@@ -203,10 +208,13 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
     let fill = |template: &str| fill(template, &skill, title);
     let unused = |text: &String| !request.asked_before.contains(text);
 
-    // The CV's own words make the first, medium question personal, once per CV line.
+    // The CV's own words make the first, medium question personal, once per CV line, when what
+    // is quoted still names the skill ("the critical care part of" a sentence about kindness
+    // would make no sense).
     let quote = request
         .evidence
         .and_then(cv_quote)
+        .filter(|quote| names_the_skill(quote, request.skill))
         .filter(|quote| !request.asked_before.iter().any(|q| q.contains(quote.as_str())));
     if let (Some(quote), Difficulty::Medium) = (quote, request.difficulty) {
         let personal = format!(
@@ -236,6 +244,40 @@ pub fn generate(request: &QuestionRequest<'_>) -> QuestionSpec {
     spec(text, request, first_category)
 }
 
+/// Whether `text` names `skill`, by its name or a spelling the taxonomy knows for it.
+fn names_the_skill(text: &str, skill: &str) -> bool {
+    text.to_lowercase().contains(&skill.to_lowercase())
+        || taxonomy::mentions(text).iter().any(|mention| taxonomy::skills()[mention.skill].name == skill)
+}
+
+/// Words of a CV line about a degree or a school rather than work done: there is no situation,
+/// action or result to walk through in "B.S. in Supply Chain Management, Lewis University".
+const QUALIFICATIONS: &[&str] = &[
+    "university",
+    "college",
+    "b.s.",
+    "b.a.",
+    "bsc",
+    "msc",
+    "mba",
+    "phd",
+    "bachelor",
+    "master's",
+    "masters",
+    "diploma",
+    "school of",
+    "gcse",
+    "a-levels",
+];
+
+fn names_a_qualification(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .any(|word| QUALIFICATIONS.contains(&word))
+        || QUALIFICATIONS.iter().filter(|words| words.contains(' ')).any(|words| lower.contains(words))
+}
+
 /// Longest CV quote a question carries, in characters.
 const QUOTE_CHARS: usize = 140;
 
@@ -247,10 +289,16 @@ fn longest_fitting(line: &str, ends: impl Iterator<Item = usize>) -> Option<usiz
 
 /// The words of a CV line fit to quote in a question: without a list marker, and when the line
 /// is long, its longest run of whole sentences (else of whole clauses) from the start that keeps
-/// within [`QUOTE_CHARS`]: never a cut in the middle of a phrase. `None` for a list of names
-/// (it shows no work to ask about) and when nothing quotable is left.
+/// within [`QUOTE_CHARS`]: never a cut in the middle of a phrase; of a line laid out in two
+/// columns, the first. `None` for a list of names (it shows no work to ask about) and when
+/// nothing quotable is left.
 pub fn cv_quote(line: &str) -> Option<String> {
+    if names_a_qualification(line) {
+        return None;
+    }
+    // A CV laid out in two columns reaches us as one line with a wide gap: the first column.
     let line = line.trim();
+    let line = line.split("   ").next().unwrap_or(line).split('\t').next().unwrap_or(line).trim();
     if super::text::is_name_list(line) {
         return None;
     }
@@ -341,6 +389,15 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_cut_before_the_skill_makes_no_personal_question() {
+        let line = "Compassionate and well-organised nurse, trusted by families and colleagues alike, with \
+                    six years on a busy ward and the last three of them running Kubernetes for the hospital's \
+                    own bed-management platform";
+        let q = generate(&request(&[], Some(line), Difficulty::Medium, 0));
+        assert!(!q.text.starts_with("Your CV says"), "{}", q.text);
+    }
+
+    #[test]
     fn questions_never_repeat_within_an_interview() {
         let mut asked: Vec<String> = Vec::new();
         for order in 0..15 {
@@ -427,6 +484,12 @@ mod tests {
         assert_eq!(skill_in_sentence("MLOps", SkillKind::Practice), "MLOps");
         assert_eq!(skill_in_sentence("Kafka", SkillKind::Tool), "Kafka");
         assert_eq!(skill_in_sentence("Google Cloud", SkillKind::Tool), "Google Cloud");
+        assert_eq!(skill_in_sentence("Ruby on Rails", SkillKind::Tool), "Ruby on Rails");
+        // A kind of tool, not a product's name.
+        assert_eq!(
+            skill_in_sentence("Warehouse management systems", SkillKind::Tool),
+            "warehouse management systems"
+        );
     }
 
     #[test]
@@ -494,6 +557,21 @@ mod tests {
         );
         assert_eq!(cv_quote("3) Led the on-call rota;").as_deref(), Some("Led the on-call rota"));
         assert_eq!(cv_quote("- Rust"), None, "too little to quote");
+        assert_eq!(
+            cv_quote("User research & usability testing            Maze, Dovetail, UserTesting").as_deref(),
+            Some("User research & usability testing"),
+            "the first of two columns"
+        );
+        assert_eq!(
+            cv_quote("   - Ran Kubernetes for 40 services").as_deref(),
+            Some("Ran Kubernetes for 40 services")
+        );
+        assert_eq!(
+            cv_quote("B.S. in Supply Chain Management \u{2014} Lewis University, 2013"),
+            None,
+            "a degree"
+        );
+        assert_eq!(cv_quote("MSc Computer Science (distinction)"), None, "a degree");
 
         let long = "Designed the event pipeline for per-customer invoices at Acme. It replaced a nightly batch \
                     job that failed every week, cut the cost of running it by 40% and the time to invoice from \
