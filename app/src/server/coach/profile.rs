@@ -165,14 +165,15 @@ pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
 }
 
 /// `text` with every line that only continues the one before it (a bullet wrapped by the
-/// document's layout: the line before ends without a full stop, this one starts in lower case)
+/// document's layout: the line before ends without a full stop, this one starts in lower case or
+/// with a bracket)
 /// joined to it, so that "…alerts for matchmaking, reducing" and "false pages by 70%." are one
 /// line to quote.
 fn unwrapped(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());
     let mut open = false; // the line so far ends mid-sentence
     for line in text.lines().map(str::trim) {
-        let continues = open && line.starts_with(|c: char| c.is_lowercase());
+        let continues = open && line.starts_with(|c: char| c.is_lowercase() || c == '(');
         if continues {
             joined.push(' ');
         } else if !joined.is_empty() {

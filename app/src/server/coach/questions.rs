@@ -250,8 +250,9 @@ fn names_the_skill(text: &str, skill: &str) -> bool {
         || taxonomy::mentions(text).iter().any(|mention| taxonomy::skills()[mention.skill].name == skill)
 }
 
-/// Words of a CV line about a degree or a school rather than work done: there is no situation,
-/// action or result to walk through in "B.S. in Supply Chain Management, Lewis University".
+/// Words of a CV line about a degree, a school or a certificate rather than work done: there is
+/// no situation, action or result to walk through in "B.S. in Supply Chain Management, Lewis
+/// University" or "AWS Certified Developer (2020)".
 const QUALIFICATIONS: &[&str] = &[
     "university",
     "college",
@@ -268,6 +269,9 @@ const QUALIFICATIONS: &[&str] = &[
     "school of",
     "gcse",
     "a-levels",
+    "certified",
+    "certification",
+    "certificate",
 ];
 
 fn names_a_qualification(line: &str) -> bool {
@@ -572,6 +576,7 @@ mod tests {
             "a degree"
         );
         assert_eq!(cv_quote("MSc Computer Science (distinction)"), None, "a degree");
+        assert_eq!(cv_quote("AWS Certified Developer \u{2013} Associate (2020)"), None, "a certificate");
 
         let long = "Designed the event pipeline for per-customer invoices at Acme. It replaced a nightly batch \
                     job that failed every week, cut the cost of running it by 40% and the time to invoice from \

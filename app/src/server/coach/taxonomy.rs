@@ -349,8 +349,25 @@ fn positions<'a>(
 ) -> impl Iterator<Item = usize> + 'a {
     skill.aliases.iter().flat_map(move |alias| {
         let haystack = if alias.exact_case { text } else { lower.as_str() };
+        let one_letter = alias.text.chars().count() == 1;
         whole_word_positions(haystack, &alias.text)
+            .filter(move |&at| !(one_letter && labels_a_letter(&haystack[..at])))
             .map(move |at| if alias.exact_case { at } else { lower.original_range(at..at).start })
+    })
+}
+
+/// Words after which a capital letter is a label, not a language: "Series C", "Plan C",
+/// "vitamin C", "grade C".
+const LETTER_LABELS: &[&str] = &[
+    "series", "plan", "vitamin", "grade", "type", "class", "option", "section", "part", "round", "tier",
+    "phase", "team",
+];
+
+/// Whether `before` (the text up to a one-letter name) ends with a [`LETTER_LABELS`] word and a space.
+fn labels_a_letter(before: &str) -> bool {
+    before.strip_suffix(' ').is_some_and(|before| {
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+        LETTER_LABELS.iter().any(|label| word.eq_ignore_ascii_case(label))
     })
 }
 
@@ -364,7 +381,10 @@ fn whole_word_positions<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator
         let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
         let extends =
             after.is_some_and(|c| matches!(c, '+' | '#' | '-' | '&')) && !needle.ends_with(['+', '#']);
-        (!glued(before) && !glued(after) && !extends).then_some(at)
+        // The end of a hyphenated word is not a word of its own: "Objective-C" is not C.
+        let ends_a_compound =
+            before == Some('-') && haystack[..at - 1].chars().next_back().is_some_and(char::is_alphanumeric);
+        (!glued(before) && !glued(after) && !extends && !ends_a_compound).then_some(at)
     })
 }
 
@@ -418,6 +438,19 @@ mod tests {
             names("I had to go and rest before we could go-live; C-level sponsors; R&D budget").is_empty()
         );
         assert_eq!(names("We write Go and C, not C++ or C#"), ["Go", "C", "C++", "C#"]);
+        // Words of other trades, and the end of a hyphenated name.
+        assert!(
+            names(
+                "Menu costing with the chef; full training provided; assembly line shifts; \
+                 end-of-night reporting; the maths PLC meets weekly"
+            )
+            .is_empty()
+        );
+        assert_eq!(names("close NEWS2 monitoring"), ["Patient assessment"], "not observability");
+        assert!(!names("Built iOS apps in Objective-C and Swift").contains(&"C"));
+        assert!(!names("Plan-C, then Objective-C").contains(&"C"));
+        assert!(names("We're a Series C company; plan C; vitamin C").is_empty());
+        assert_eq!(names("Strong C and R skills"), ["C", "R"]);
     }
 
     #[test]
