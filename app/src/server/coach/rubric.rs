@@ -446,6 +446,31 @@ fn has_phrase(lower: &str, phrase: &str) -> bool {
     })
 }
 
+/// A red flag raised by a sentence that holds one of `phrases` and passes `applies`.
+struct PhraseFlag {
+    phrases: &'static [&'static str],
+    applies: fn(&str) -> bool,
+    issue: &'static str,
+}
+
+const PHRASE_FLAGS: [PhraseFlag; 3] = [
+    PhraseFlag {
+        phrases: NEGATIVE_TALK,
+        applies: anywhere,
+        issue: "Blaming or disparaging a former employer worries interviewers.",
+    },
+    PhraseFlag {
+        phrases: UNSURE,
+        applies: anywhere,
+        issue: "Saying you do not know without offering how you would find out reads as giving up.",
+    },
+    PhraseFlag {
+        phrases: FILLER,
+        applies: without_numbers,
+        issue: "Vague filler hides the specifics the interviewer is listening for.",
+    },
+];
+
 /// Any sentence with the phrase earns the flag.
 fn anywhere(_sentence: &str) -> bool {
     true
@@ -615,16 +640,7 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     }
 
     let mut red_flags = Vec::new();
-    let flags: [(&[&str], fn(&str) -> bool, &str); 3] = [
-        (NEGATIVE_TALK, anywhere, "Blaming or disparaging a former employer worries interviewers."),
-        (
-            UNSURE,
-            anywhere,
-            "Saying you do not know without offering how you would find out reads as giving up.",
-        ),
-        (FILLER, without_numbers, "Vague filler hides the specifics the interviewer is listening for."),
-    ];
-    for (phrases, applies, issue) in flags {
+    for PhraseFlag { phrases, applies, issue } in PHRASE_FLAGS {
         if let Some(quote) = phrases.iter().find_map(|p| sentence_with(answer, p, applies)) {
             red_flags.push(RedFlag { quote, issue: issue.into() });
         }
