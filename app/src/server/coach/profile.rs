@@ -49,8 +49,8 @@ pub struct TopSkill {
     pub evidence: Option<String>,
 }
 
-/// Words that open the heading of a JD section about the employer or the offer rather than the
-/// work: its lines name no skill the vacancy asks for ("Medical, dental and vision insurance",
+/// Words of the heading of a JD section about the employer or the offer rather than the work:
+/// its lines name no skill the vacancy asks for ("Medical, dental and vision insurance",
 /// "Ledgerly helps small businesses control their cash").
 const OFFER_HEADINGS: &[&str] = &[
     "benefit",
@@ -60,7 +60,6 @@ const OFFER_HEADINGS: &[&str] = &[
     "compensation",
     "salary",
     "pay and",
-    "our culture",
     "culture",
     "how to apply",
     "to apply",
@@ -76,31 +75,79 @@ const OFFER_HEADINGS: &[&str] = &[
     "who we are",
     "our story",
     "our mission",
+    "our values",
     "working conditions",
+];
+/// Words of the heading of a JD section about the work or the candidate: after one, lines count
+/// again.
+const WORK_HEADINGS: &[&str] = &[
+    "responsibilit",
+    "requirement",
+    "qualification",
+    "duties",
+    "what you'll",
+    "what you will",
+    "what we're looking for",
+    "what we are looking for",
+    "looking for",
+    "who you are",
+    "you'll bring",
+    "you will bring",
+    "nice to have",
+    "bonus",
+    "desirable",
+    "essential",
+    "preferred",
+    "must have",
+    "person specification",
+    "overview",
+    "summary",
+    "the role",
+    "your role",
+    "the job",
+    "skills",
+    "experience",
+    "your profile",
+    "tasks",
 ];
 /// "About us" and "About Ledgerly" describe the employer; "About the role" and "About you" are
 /// the work.
 const ABOUT_THE_WORK: &[&str] = &["role", "job", "you", "position", "team", "opportunity", "work"];
 
-/// The heading of a JD section, lower-cased and without decoration, if `line` is one: a short
-/// line that is not a bullet, ends in no full stop and is not a "Label: value" pair ("Benefits",
-/// "About us:", "Perks & benefits 🎁", "## What you'll do").
-fn heading(line: &str) -> Option<String> {
-    if highlights::bullet_item(line).is_some() {
+/// Which kind of section `line` opens, if it is a heading: a short line that is not a bullet,
+/// ends in no full stop, is not a "Label: value" pair, and says what it is about ("Benefits",
+/// "About us:", "Perks & benefits 🎁", "## What you'll do"). A short line of anything else
+/// ("Health insurance" under Benefits, "Python, SQL" under Requirements) is not a heading.
+fn section_opened_by(line: &str) -> Option<Section> {
+    let bold = line.starts_with("**"); // Markdown's bold, not a "*" bullet
+    if (highlights::bullet_item(line).is_some() && !bold) || line.trim_end().ends_with('.') {
         return None;
     }
     let text = line.trim_matches(|c: char| !c.is_alphanumeric());
     let words = text.split_whitespace().count();
-    let labelled = text.contains(':');
-    (words > 0 && words <= 6 && !labelled && !line.trim_end().ends_with('.'))
-        .then(|| super::text::lower_plain(text))
+    if words == 0 || words > 6 || text.contains(':') {
+        return None;
+    }
+    let heading = super::text::lower_plain(text);
+    let about = heading.strip_prefix("about ");
+    if about.is_some_and(|rest| !rest.split_whitespace().any(|word| ABOUT_THE_WORK.contains(&word)))
+        || OFFER_HEADINGS.iter().any(|words| heading.contains(words))
+    {
+        Some(Section::Offer)
+    } else if about.is_some() || WORK_HEADINGS.iter().any(|words| heading.contains(words)) {
+        Some(Section::Work)
+    } else {
+        None
+    }
 }
 
-/// Whether the section under `heading` is about the employer or the offer.
-fn about_the_offer(heading: &str) -> bool {
-    let about_employer = heading.starts_with("about")
-        && !heading.split_whitespace().skip(1).any(|word| ABOUT_THE_WORK.contains(&word));
-    about_employer || OFFER_HEADINGS.iter().any(|words| heading.contains(words))
+/// What a part of a job description is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    /// The work and the candidate: its lines rank skills.
+    Work,
+    /// The employer or the offer: its lines do not.
+    Offer,
 }
 
 /// The ten skills for this vacancy, most important first.
@@ -112,13 +159,12 @@ fn about_the_offer(heading: &str) -> bool {
 pub fn top_skills(cv: &str, jd: &str) -> Vec<TopSkill> {
     let mut scores: Vec<(usize, usize, usize)> = Vec::new(); // (skill, score, first line)
     let jd_lines = jd.lines().map(str::trim).zip(taxonomy::mentions_by_line(jd));
-    let mut in_offer_section = false;
+    let mut section = Section::Work;
     for (number, (line, mentioned)) in jd_lines.filter(|(line, _)| !line.is_empty()).enumerate() {
-        if let Some(heading) = heading(line).filter(|_| number > 0) {
-            in_offer_section = about_the_offer(&heading);
-            continue;
+        if let Some(opened) = section_opened_by(line).filter(|_| number > 0) {
+            section = opened;
         }
-        if in_offer_section {
+        if section == Section::Offer {
             continue;
         }
         let bullet = highlights::bullet_item(line).is_some();
@@ -318,9 +364,16 @@ mod tests {
         }
         // "Salary: …" is a label and its value, not a heading: the benefits section goes on.
         assert!(!names.contains(&"Kubernetes".to_owned()), "{names:?}");
-        assert_eq!(heading("Salary: competitive"), None);
-        assert_eq!(heading("## What you'll do").as_deref(), Some("what you'll do"));
-        assert_eq!(heading("- Benefits"), None, "a bullet");
+        assert_eq!(section_opened_by("Salary: competitive"), None);
+        assert_eq!(section_opened_by("## What you'll do"), Some(Section::Work));
+        assert_eq!(section_opened_by("**Our values**"), Some(Section::Offer));
+        assert_eq!(section_opened_by("- Benefits"), None, "a bullet");
+        // A short line that names no kind of section changes nothing, under either kind.
+        assert_eq!(section_opened_by("Health insurance"), None);
+        let short_lines = "Backend Engineer\nRequirements\nRust, PostgreSQL\nBenefits\nHealth insurance";
+        let names: Vec<String> = top_skills("", short_lines).into_iter().map(|s| s.name).collect();
+        assert!(names.contains(&"Rust".to_owned()) && names.contains(&"PostgreSQL".to_owned()), "{names:?}");
+        assert!(!names.contains(&"Insurance".to_owned()), "{names:?}");
     }
 
     #[test]

@@ -282,6 +282,9 @@ fn names_a_qualification(line: &str) -> bool {
         || QUALIFICATIONS.iter().filter(|words| words.contains(' ')).any(|words| lower.contains(words))
 }
 
+/// The spaces between two columns of a CV that reached us as one line.
+const COLUMN_GAP: &str = "     ";
+
 /// Longest CV quote a question carries, in characters.
 const QUOTE_CHARS: usize = 140;
 
@@ -300,9 +303,11 @@ pub fn cv_quote(line: &str) -> Option<String> {
     if names_a_qualification(line) {
         return None;
     }
-    // A CV laid out in two columns reaches us as one line with a wide gap: the first column.
+    // A CV laid out in two columns reaches us as one line with a wide gap (or a tab): the first
+    // column. A narrower gap is a justified line's spacing: it is read as one space.
     let line = line.trim();
-    let line = line.split("   ").next().unwrap_or(line).split('\t').next().unwrap_or(line).trim();
+    let line = line.split(COLUMN_GAP).next().unwrap_or(line).split('\t').next().unwrap_or(line);
+    let line = &line.split_whitespace().collect::<Vec<_>>().join(" ");
     if super::text::is_name_list(line) {
         return None;
     }
@@ -569,6 +574,11 @@ mod tests {
         assert_eq!(
             cv_quote("   - Ran Kubernetes for 40 services").as_deref(),
             Some("Ran Kubernetes for 40 services")
+        );
+        assert_eq!(
+            cv_quote("Ran   Kubernetes for  40 services").as_deref(),
+            Some("Ran Kubernetes for 40 services"),
+            "a justified line's spacing"
         );
         assert_eq!(
             cv_quote("B.S. in Supply Chain Management \u{2014} Lewis University, 2013"),
