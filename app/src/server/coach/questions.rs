@@ -136,7 +136,7 @@ fn templates(kind: SkillKind, category: QuestionCategory, difficulty: Difficulty
             &["What do you know about {skill} that matters for this role, and where did you learn it?"]
         }
         (SkillKind::Domain, Technical, Medium) => &[
-            "Tell me about a piece of work where understanding {skill} changed what you built or decided. What was the result?",
+            "Tell me about a piece of work where understanding {skill} changed what you did or decided. What was the result?",
             "Walk me through how you would explain the essentials of {skill} to a new colleague without that background.",
         ],
         (SkillKind::Domain, Technical, Hard) => &[
