@@ -110,11 +110,17 @@ pub(crate) fn shorten(text: &str, max_chars: usize) -> String {
 
 /// Whether `line` is a list of names ("Rust, PostgreSQL, Kubernetes, Terraform") rather than a
 /// sentence about something done: at least three comma- or bar-separated items of at most three
-/// words each. Such a line shows that a skill is claimed, not what was done with it.
+/// words each, or a longer list (five items or more) whose items are nearly all short ("German
+/// labour law, collective agreements (IG Metall / ERA), works council relations, change
+/// management, SAP HCM, SuccessFactors"). Such a line shows that a skill is claimed, not what
+/// was done with it.
 pub(crate) fn is_name_list(line: &str) -> bool {
     let items: Vec<&str> =
         line.split([',', '|', ';', '\u{b7}']).map(str::trim).filter(|i| !i.is_empty()).collect();
-    items.len() >= 3 && items.iter().all(|item| item.split_whitespace().count() <= 3)
+    let words = |item: &&str| item.split_whitespace().count();
+    let short = items.iter().filter(|item| words(item) <= 4).count();
+    (items.len() >= 3 && items.iter().all(|item| words(item) <= 3))
+        || (items.len() >= 5 && short * 5 >= items.len() * 4)
 }
 
 #[cfg(test)]
@@ -137,6 +143,15 @@ mod tests {
         ));
         assert!(!is_name_list("Built the billing service, the ledger and the reports, cutting costs by 40%"));
         assert!(!is_name_list("Rust and Go"));
+        // A long list with an item or two of more words is still a list.
+        assert!(is_name_list(
+            "German labour law, collective agreements (IG Metall / ERA), works council relations, change \
+             management, SAP HCM, SuccessFactors"
+        ));
+        assert!(!is_name_list(
+            "Led hiring, onboarding and training for a store of 28, cut staff turnover from 40% to 15%, \
+             and grew sales 14% in 2023"
+        ));
     }
 
     #[test]
