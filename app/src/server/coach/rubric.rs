@@ -433,17 +433,12 @@ fn sentence_with(answer: &str, needle: &str, applies: fn(&str) -> bool) -> Optio
     answer
         .split(['.', '!', '?', '\n'])
         .map(str::trim)
-        .find(|sentence| has_phrase(&super::text::lower_plain(sentence), needle) && applies(sentence))
+        .find(|sentence| {
+            // As whole words: "etc" is not in "fetch" or "etcd".
+            let lower = super::text::lower_plain(sentence);
+            taxonomy::whole_word_positions(&lower, needle).next().is_some() && applies(sentence)
+        })
         .map(|sentence| super::text::shorten(sentence, 140))
-}
-
-/// Whether `lower` holds `phrase` as whole words: "etc" is not in "fetch" or "etcd".
-fn has_phrase(lower: &str, phrase: &str) -> bool {
-    lower.match_indices(phrase).any(|(at, _)| {
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
 }
 
 /// A red flag raised by a sentence that holds one of `phrases` and passes `applies`.

@@ -374,7 +374,10 @@ fn labels_a_letter(before: &str) -> bool {
 /// Positions where `needle` stands as a whole word in `haystack` (offsets into `haystack`): not
 /// glued to letters or digits, and for language names not followed by `+`, `#` or `-` ("C" is
 /// not "C++", "Go" is not "go-to").
-fn whole_word_positions<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+pub(super) fn whole_word_positions<'a>(
+    haystack: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     haystack.match_indices(needle).filter_map(move |(at, found)| {
         let before = haystack[..at].chars().next_back();
         let after = haystack[at + found.len()..].chars().next();

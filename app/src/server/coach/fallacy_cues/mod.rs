@@ -380,11 +380,8 @@ const WANT_A_CHECK: &[FallacyKind] = &[
 pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::ops::Range<usize>) -> bool {
     let (rest, passage) = (&lower[passage.end..], &lower[passage]);
     // The passage may end before its full stop: the next sentence is the first with words.
-    let next_sentence = passages(rest)
-        .into_iter()
-        .map(|range| &rest[range])
-        .find(|text| text.chars().any(char::is_alphanumeric))
-        .unwrap_or("");
+    let next_sentence =
+        rest.split_inclusive(PASSAGE_ENDS).find(|text| text.chars().any(char::is_alphanumeric)).unwrap_or("");
     if rejects_the_reasoning(&padded(passage)) || rejects_the_reasoning(&padded(next_sentence)) {
         return true;
     }
