@@ -108,6 +108,8 @@ fn settings(context: &str) -> Result<Settings, ExitCode> {
 }
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
+    // Before the listener exists: a SIGTERM from then on ends the server cleanly.
+    let shutdown = shutdown_signal();
     let database = settings.database_display();
     let settings_log_format = settings.log_format;
     let app = Application::build(settings).await?;
@@ -117,7 +119,7 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
     if settings_log_format == LogFormat::Pretty {
         println!("Interview Coach is ready at {url}");
     }
-    app.run_until(shutdown_signal()).await?;
+    app.run_until(shutdown).await?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
