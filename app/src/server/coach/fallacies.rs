@@ -287,6 +287,10 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
     });
     by_phrase.or_else(|| {
         let (kind, passage) = super::fallacy_cues::detect_in(lower.as_str())
+            .filter(|(kind, passage)| {
+                super::fallacy_classifier::log_odds(*kind, &lower.as_str()[passage.clone()])
+                    > -CUE_VETO_LOG_ODDS
+            })
             .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))
             .filter(|(kind, passage)| {
                 !super::fallacy_cues::checked_or_rejected(*kind, lower.as_str(), passage.clone())
@@ -301,6 +305,10 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         Some(FallacyFinding { kind, why: format!("Your answer says \u{201c}{quote}\u{201d}.") })
     })
 }
+
+/// A cue's finding is dropped when the classifier finds its passage this much likelier (as a
+/// natural logarithm) to be sound reasoning than the cue's fallacy.
+const CUE_VETO_LOG_ODDS: f64 = 20.0;
 
 /// Where one sentence ends and the next begins, for quoting.
 const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '\n'];
@@ -551,5 +559,38 @@ mod tests {
         let explanation = finding.explanation();
         assert!(explanation.starts_with("Treating something as right"));
         assert!(explanation.contains("weighed on its merits"));
+    }
+
+    #[test]
+    fn popularity_or_habit_that_was_then_put_to_the_test_is_no_fallacy() {
+        for answer in [
+            "We looked at Airflow because it is the most popular, but we ran a two week trial of Airflow and Prefect on our three most painful pipelines.",
+            "Our team had always budgeted cloud as last year plus ten percent. I was asked whether to keep that rule. I reviewed three years of actuals against it.",
+            "We had always kept lineage by hand in a spreadsheet, but when we actually checked it against the parsed SQL it was 94 percent right.",
+        ] {
+            assert_eq!(detect(answer), None, "{answer}");
+        }
+        let unchecked = "We moved to Kafka because the whole industry has moved to it.";
+        assert_eq!(detect(unchecked).map(|f| f.kind), Some(FallacyKind::Bandwagon));
+    }
+
+    #[test]
+    fn two_options_imposed_by_a_contract_or_a_rule_are_no_false_dilemma() {
+        let imposed = "The contract only allowed two options at renewal, stay on the 50 seat tier or go to unlimited, so it really was A or B.";
+        assert_eq!(detect(imposed), None);
+        let framed = "Either we shipped without tests or we missed the deadline.";
+        assert_eq!(detect(framed).map(|f| f.kind), Some(FallacyKind::FalseDilemma));
+    }
+
+    #[test]
+    fn a_cue_is_dropped_when_the_classifier_reads_its_passage_as_sound_by_a_wide_margin() {
+        // "one time" and "all" meet in a run-on spoken sentence about a late file: the cue words
+        // of a hasty generalisation, in a passage that draws no rule at all.
+        let spoken = "um there was this one time the vendor file came late and before the split the whole thing would just fail at 2am and someone reran it all by hand at like 7 which took four hours but afterwards the later steps just waited for the file and ran when it landed";
+        let cue = super::super::fallacy_cues::detect_in(spoken);
+        assert_eq!(cue.as_ref().map(|(kind, _)| *kind), Some(FallacyKind::HastyGeneralisation));
+        let (kind, passage) = cue.expect("checked above");
+        assert!(super::super::fallacy_classifier::log_odds(kind, &spoken[passage]) <= -CUE_VETO_LOG_ODDS);
+        assert_eq!(detect(spoken), None);
     }
 }

@@ -149,8 +149,8 @@ impl Model {
         Some(&self.log_likelihood[at])
     }
 
-    /// The likeliest fallacy of `passage` and how much likelier it is than "none" (log odds).
-    fn best(&self, passage: &str) -> Option<(FallacyKind, f64)> {
+    /// The log likelihood of `passage` under every class.
+    fn scores(&self, passage: &str) -> [f64; CLASSES] {
         let mut score = [0.0f64; CLASSES];
         for feature in features(passage) {
             if let Some(row) = self.row(&feature) {
@@ -159,6 +159,12 @@ impl Model {
                 }
             }
         }
+        score
+    }
+
+    /// The likeliest fallacy of `passage` and how much likelier it is than "none" (log odds).
+    fn best(&self, passage: &str) -> Option<(FallacyKind, f64)> {
+        let score = self.scores(passage);
         let (class, best) = score
             .iter()
             .enumerate()
@@ -167,6 +173,14 @@ impl Model {
             .map(|(class, value)| (class, *value))?;
         Some((CATALOG[class - 1].kind, best - score[0]))
     }
+}
+
+/// How much likelier (log odds) `kind` is than "none" for `passage` (lower-cased).
+pub(super) fn log_odds(kind: FallacyKind, passage: &str) -> f64 {
+    let score = MODEL.scores(passage);
+    let class =
+        CATALOG.iter().position(|entry| entry.kind == kind).expect("every kind is in the catalog") + 1;
+    score[class] - score[0]
 }
 
 /// The fallacy the classifier is surest of in `lower` (lower-cased text), with the byte range

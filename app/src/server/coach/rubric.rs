@@ -253,20 +253,40 @@ const PRESENT_ACTIONS: &[&str] = &[
 const BETWEEN_I_AND_VERB: &[&str] =
     &["also", "then", "first", "personally", "finally", "later", "quickly", "just"];
 
+/// Whether `verb` (lower-case) says something was done: "profiled", "built", "build".
+fn is_action(verb: &str) -> bool {
+    ACTION_VERBS.contains(&verb)
+        || IRREGULAR_PAST.contains(&verb)
+        || PRESENT_ACTIONS.contains(&verb)
+        || (verb.len() > 4 && verb.ends_with("ed") && !VAGUE_PAST.contains(&verb))
+}
+
 /// "I profiled", "I built", "I then wrote", "I build": the candidate says what they did themselves.
 fn acts_in_first_person(answer_words: &[String]) -> bool {
-    let acts = |verb: &str| {
-        ACTION_VERBS.contains(&verb)
-            || IRREGULAR_PAST.contains(&verb)
-            || PRESENT_ACTIONS.contains(&verb)
-            || (verb.len() > 4 && verb.ends_with("ed") && !VAGUE_PAST.contains(&verb))
-    };
+    let acts = |verb: &str| is_action(verb);
     answer_words.iter().enumerate().filter(|(_, word)| *word == "i").any(|(at, _)| {
         let next = answer_words.get(at + 1).map(String::as_str);
         let after = answer_words.get(at + 2).map(String::as_str);
         next.is_some_and(acts)
             || (next.is_some_and(|word| BETWEEN_I_AND_VERB.contains(&word)) && after.is_some_and(acts))
     })
+}
+
+/// Sentences in note form that say what the candidate did make a note-form answer their own
+/// ("Wrote k6 scenarios from real access logs. Fixed the N+1 queries."): the subject is left
+/// out, not someone else. Two are needed, so that one "Decided to wait." is no story.
+const NOTE_FORM_ACTIONS: usize = 2;
+
+/// Whether at least [`NOTE_FORM_ACTIONS`] sentences (or clauses after a colon or semicolon) of
+/// `answer` open with a past-tense action verb.
+fn acts_in_note_form(answer: &str) -> bool {
+    answer
+        .split(['.', '!', '?', '\n', ';', ':'])
+        .filter_map(|sentence| sentence.split_whitespace().next())
+        .map(|first| first.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .filter(|verb| is_action(verb) && !PRESENT_ACTIONS.contains(&verb.as_str()) && !verb.ends_with("ing"))
+        .count()
+        >= NOTE_FORM_ACTIONS
 }
 
 /// Which parts of a STAR answer (situation, task, action, result) the answer has.
@@ -587,7 +607,7 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let named_things = answer_skills.len() + concept_hits;
     let specifics = (numbers as f64 / 3.0).min(1.0) * 0.6 + (named_things as f64 / 3.0).min(1.0) * 0.4;
     let outcome = contains_any(&lower, OUTCOME_WORDS) || changed_from_to(&lower);
-    let first_person_action = acts_in_first_person(&answer_words);
+    let first_person_action = acts_in_first_person(&answer_words) || acts_in_note_form(answer);
     let star = Star {
         situation: contains_any(&lower, SITUATION_MARKERS),
         task: contains_any(&lower, TASK_MARKERS),
@@ -954,5 +974,18 @@ mod tests {
             assert_eq!(issues(&plain), issues(&typographic), "{curly}");
             assert_eq!(plain.fallacy.map(|f| f.kind), typographic.fallacy.map(|f| f.kind), "{curly}");
         }
+    }
+
+    #[test]
+    fn sentences_in_note_form_that_open_with_an_action_are_the_candidates_own() {
+        assert!(acts_in_note_form(
+            "Black Friday prep. Wrote k6 scenarios from access logs. Fixed the N+1 queries."
+        ));
+        assert!(acts_in_note_form(
+            "Cause: sessions never closed. Wrapped it in a context manager; capped the pool at 10."
+        ));
+        assert!(!acts_in_note_form("Decided to wait. The team handled the rest."), "one action is no story");
+        assert!(!acts_in_note_form("Worked on it. Used Kafka. Helped the team."), "vague verbs say nothing");
+        assert!(!acts_in_note_form("Build the cache. Design the schema."), "instructions, not what was done");
     }
 }

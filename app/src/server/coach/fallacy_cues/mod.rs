@@ -35,7 +35,7 @@ const LESSON_FROM_A_FEW_CASES: Cue =
 const ONLY_TWO_OPTIONS: Cue = Cue { all: &[ONLY_TWO, &[" or "]], unless: &[EVIDENCE, WEIGHED] };
 const TRAIT_AGAINST_THEIR_POINT: Cue = Cue { all: &[TRAIT, THEIR_POINT, DISMISSED], unless: &[] };
 const LATER_CHANGE_CREDITED: Cue = Cue { all: &[TIME_PASSED, CREDITED], unless: &[EVIDENCE] };
-const HABIT_KEPT: Cue = Cue { all: &[HABIT, KEEPS], unless: &[EVIDENCE, CHANGED_IT] };
+const HABIT_KEPT: Cue = Cue { all: &[HABIT, KEEPS], unless: &[EVIDENCE, CHANGED_IT, QUESTIONS_THE_HABIT] };
 
 fn cues(kind: FallacyKind) -> &'static [Cue] {
     match kind {
@@ -45,7 +45,7 @@ fn cues(kind: FallacyKind) -> &'static [Cue] {
             CREDENTIAL_THEN_DEFERENCE,
         ],
         FallacyKind::HastyGeneralisation => &[
-            Cue { all: &[ONE_CASE, SWEEPING], unless: &[EVIDENCE, FUTURE, HYPOTHETICAL] },
+            Cue { all: &[ONE_CASE, SWEEPING], unless: &[EVIDENCE, FUTURE, HYPOTHETICAL, LOOKED_WIDER] },
             // Here the one case may be an experiment: "one experiment … so I concluded …".
             Cue { all: &[&["one ", "single"], GENERALISES, SWEEPING], unless: &[FUTURE, &["measured"]] },
             LESSON_FROM_A_FEW_CASES,
@@ -160,6 +160,8 @@ const REJECTED: &[&str] = &[
     "not proof ",
     "isn't proof ",
     "proves nothing",
+    "what mattered was whether",
+    "what matters is whether",
 ];
 
 /// Whether `sentence` (lower-cased and [`padded`], so a word ends in a space: "not a reason " is
@@ -358,6 +360,8 @@ fn fallacy_across(passage: &str, context: &str) -> Option<FallacyKind> {
 /// Fallacies whose flaw is a missing check: a cause read from the order of events, a rule
 /// drawn from a case or two, or a person's word or traits taken in place of evidence.
 const WANT_A_CHECK: &[FallacyKind] = &[
+    FallacyKind::Bandwagon,
+    FallacyKind::AppealToTradition,
     FallacyKind::PostHoc,
     FallacyKind::HastyGeneralisation,
     FallacyKind::AppealToAuthority,
@@ -378,7 +382,7 @@ const WANT_A_CHECK: &[FallacyKind] = &[
 /// - for a choice between two options, the passage or the rest says both were tried ("either we
 ///   discounted or we fixed activation, and we tested both"): a comparison, not a forced choice.
 pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::ops::Range<usize>) -> bool {
-    let (rest, passage) = (&lower[passage.end..], &lower[passage]);
+    let (before, rest, passage) = (&lower[..passage.start], &lower[passage.end..], &lower[passage]);
     // The passage may end before its full stop: the next sentence is the first with words.
     let next_sentence =
         rest.split_inclusive(PASSAGE_ENDS).find(|text| text.chars().any(char::is_alphanumeric)).unwrap_or("");
@@ -386,10 +390,16 @@ pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::
         return true;
     }
     if kind == FallacyKind::FalseDilemma {
-        return [passage, rest].iter().any(|text| contains_any(&padded(text), BOTH_TRIED));
+        return [passage, rest].iter().any(|text| contains_any(&padded(text), BOTH_TRIED))
+            || [passage, next_sentence].iter().any(|text| contains_any(&padded(text), IMPOSED_CHOICE));
     }
     if !WANT_A_CHECK.contains(&kind) {
         return false;
+    }
+    // A cause already tested by a controlled comparison earlier in the answer ("we A/B tested it
+    // for three weeks … so I added a gate") is not read from the order of events.
+    if kind == FallacyKind::PostHoc && contains_any(&padded(before), CONTROLLED) {
+        return true;
     }
     let after_but = passage.find(" but ").map_or("", |at| &passage[at..]);
     [rest, after_but].iter().any(|text| {
@@ -403,11 +413,39 @@ pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::
 pub(super) fn passages(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut start = 0;
     text.split_inclusive(PASSAGE_ENDS)
-        .map(|piece| {
+        .flat_map(|piece| {
             start += piece.len();
-            start - piece.len()..start
+            spoken_clauses(piece, start - piece.len())
         })
         .collect()
+}
+
+/// A run-on sentence longer than this many words is read a clause at a time.
+const MAX_SENTENCE_WORDS: usize = 45;
+/// Where a transcribed speaker pauses: a speech recogniser writes no full stops, so a spoken
+/// answer arrives as one sentence of a hundred words, and cue words from unrelated parts of it
+/// would meet in one "sentence".
+const SPOKEN_PAUSES: &[&str] = &[" um ", " uh ", " erm ", " you know ", " okay so ", " anyway "];
+
+/// The byte ranges (offset by `at`) of `piece`: itself, or its clauses between spoken pauses when
+/// it is a run-on sentence.
+fn spoken_clauses(piece: &str, at: usize) -> Vec<std::ops::Range<usize>> {
+    let run_on = piece.split_whitespace().count() > MAX_SENTENCE_WORDS;
+    let mut cuts: Vec<usize> = SPOKEN_PAUSES
+        .iter()
+        .filter(|_| run_on)
+        .flat_map(|pause| piece.match_indices(pause).map(|(found, _)| found + 1))
+        .collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut ranges = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts.into_iter().filter(|&cut| cut > 0) {
+        ranges.push(at + from..at + cut);
+        from = cut;
+    }
+    ranges.push(at + from..at + piece.len());
+    ranges
 }
 
 /// The first fallacy found in `lower` (lower-cased text), with the byte range in `lower` of the
@@ -596,5 +634,17 @@ mod tests {
         ] {
             assert_eq!(detect_in(&answer.to_lowercase()), None, "{answer}");
         }
+    }
+
+    #[test]
+    fn a_run_on_spoken_sentence_is_read_a_clause_at_a_time_and_a_written_one_whole() {
+        let spoken = "so we had this migration um and it went fine you know but the thing is we never checked the old reports and um somebody found a gap in march and after that we wrote a checklist for every migration and nobody skipped it again and it saved us a lot of pain later on with the billing data";
+        assert!(spoken.split_whitespace().count() > MAX_SENTENCE_WORDS);
+        let clauses: Vec<&str> = passages(spoken).into_iter().map(|range| &spoken[range]).collect();
+        assert_eq!(clauses.len(), 4, "{clauses:?}");
+        assert_eq!(clauses.concat(), spoken);
+        assert!(clauses[1].starts_with("um and it went fine"));
+        let written = "We had a migration, um, and it went fine. Then we wrote a checklist.";
+        assert_eq!(passages(written).len(), 2);
     }
 }

@@ -15,6 +15,10 @@ pub(super) const QUESTIONED: &[&str] = &[
     "i said",
     "we said",
     "i checked",
+    "what specifically",
+    "asked her what",
+    "asked him what",
+    "asked them what",
     "checked his",
     "checked her",
     "checked their",
@@ -41,6 +45,12 @@ pub(super) const CHECKED: &[&str] = &[
     "sat with",
     "sat down with",
     "asked to see",
+    "reviewed",
+    "looked back",
+    "a trial",
+    "week trial",
+    "actually checked",
+    "checked it against",
 ];
 
 /// "Lazy" as a technical term, not a trait of a person.
@@ -57,6 +67,10 @@ pub(super) const BOTH_TRIED: &[&str] = &[
     "both variants",
     "both arms",
 ];
+
+/// A comparison that isolates a cause.
+pub(super) const CONTROLLED: &[&str] =
+    &["a/b test", "control group", "control arm", "holdout", "held-out", "randomi", "experiment"];
 
 /// A plan for the future (a chain of consequences), not a rule drawn from one past case.
 pub(super) const FUTURE: &[&str] = &[" will ", "end up"];
@@ -75,7 +89,7 @@ pub(super) const EVIDENCE: &[&str] = &[
     "verified",
     "fault-injection",
     "fault injection",
-    "confirmed",
+    "confirm",
     "reproduced",
     "simulated",
 ];
@@ -92,7 +106,13 @@ pub(super) const CROWD: &[&str] = &[
     "everybody is on",
     "everyone is on",
     "what everyone does",
-    "everyone else",
+    "like everyone else",
+    "everyone else does",
+    "everyone else is doing",
+    "everyone else uses",
+    "everyone else was doing",
+    "everyone else was using",
+    "what everyone else",
     "most companies",
     "the trend",
     "serious companies",
@@ -673,8 +693,17 @@ pub(super) const LESSON: &[&str] = &[
     "from then on",
 ];
 /// A lesson that was checked beyond the one case.
-pub(super) const LOOKED_WIDER: &[&str] =
-    &["looked at", "checked", "profiled", "reviewed", "across all", "audited"];
+pub(super) const LOOKED_WIDER: &[&str] = &[
+    "looked at",
+    "checked",
+    "profiled",
+    "reviewed",
+    "across all",
+    "audited",
+    "check all",
+    "check every",
+    "went looking",
+];
 /// A chain of consequences imagined for the future, not a lesson drawn from a past case.
 pub(super) const HYPOTHETICAL: &[&str] =
     &["once you", "once we", "if you", "sooner or later", "before long", "next thing"];
@@ -758,6 +787,25 @@ pub(super) const KEEPS: &[&str] = &[
     "stick with",
     "stuck with",
     "why change",
+];
+/// The habit put in question rather than kept ("I was asked whether to keep that rule").
+pub(super) const QUESTIONS_THE_HABIT: &[&str] = &["whether to", "whether we", "whether it", "whether the"];
+/// A choice between two options that something outside the candidate's reasoning imposed: a
+/// contract, a regulator, a procurement rule ("the contract only allowed two tiers").
+pub(super) const IMPOSED_CHOICE: &[&str] = &[
+    "only allowed",
+    "only allows",
+    "only allow ",
+    "only permitted",
+    "only permits",
+    "contract",
+    "procurement",
+    "regulator",
+    "by law",
+    "legally",
+    "really was binary",
+    "really was a or b",
+    "genuinely binary",
 ];
 /// The habit described only to say it was changed.
 pub(super) const CHANGED_IT: &[&str] =
