@@ -582,7 +582,8 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     // lines about the skill, and the question's own words.
     let answer_skills = taxonomy::mentions(answer);
     let skill_named = answer_skills.iter().any(|m| taxonomy::skills()[m.skill].name == asked.skill)
-        || lower.contains(&asked.skill.to_lowercase());
+        || lower.contains(&asked.skill.to_lowercase())
+        || taxonomy::names_in_other_words(asked.skill, &lower);
     let concept_hits = taxonomy::concept_hits(asked.skill, &lower);
     let neighbour_hits = taxonomy::neighbour_concept_hits(asked.skill, &lower)
         + taxonomy::question_neighbour_hits(asked.skill, asked.question, &lower);

@@ -131,6 +131,31 @@ fn concepts_of(skill: &str) -> Vec<&str> {
     words
 }
 
+/// A word without the endings its other forms add ("tests", "testing", "tested": "test").
+fn without_ending(word: &str) -> &str {
+    ["ing", "ed", "es", "s"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending).filter(|stem| stem.chars().count() >= 3))
+        .unwrap_or(word)
+}
+
+/// Whether `lower` names a skill of two or more words in another form of those words, in the same
+/// order: "we load tested it" and "our load tests" name Load testing, "code reviews" Code review.
+pub fn names_in_other_words(skill: &str, lower: &str) -> bool {
+    let name: Vec<String> =
+        skill.to_lowercase().split_whitespace().map(|word| without_ending(word).to_owned()).collect();
+    if name.len() < 2 {
+        return false;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .windows(name.len())
+        .any(|window| window.iter().zip(&name).all(|(word, stem)| without_ending(word) == stem))
+}
+
 /// How many of the words of `skill`'s name (those of four letters or more, by their first five)
 /// `lower` uses: for a skill the taxonomy has no concept list for.
 fn name_word_hits(skill: &str, lower: &str) -> usize {
@@ -563,5 +588,15 @@ mod tests {
         let found = mentions("Rust, more Rust, and tokio");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].count, 3);
+    }
+
+    #[test]
+    fn a_skill_of_several_words_is_named_in_their_other_forms_in_order() {
+        assert!(names_in_other_words("Load testing", "we load tested the checkout before black friday"));
+        assert!(names_in_other_words("Load testing", "our load tests ran nightly"));
+        assert!(names_in_other_words("Code review", "i changed how our code reviews worked"));
+        assert!(!names_in_other_words("Load testing", "we tested the load balancer"), "not in order");
+        assert!(!names_in_other_words("Kafka", "kafkas"), "a one-word name is matched as written");
+        assert!(!names_in_other_words("Load testing", "the loader was testing it"), "another word");
     }
 }
