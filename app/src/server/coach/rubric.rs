@@ -85,6 +85,20 @@ const OUTCOME_WORDS: &[&str] = &[
     "from then on",
     "eliminated",
     "no more",
+    // The same results told in the present tense ("validation accuracy goes up four points").
+    "drops",
+    "falls",
+    "goes up",
+    "goes down",
+    "rises",
+    "improves",
+    "reduces",
+    "saves",
+    "doubles",
+    "halves",
+    "on time",
+    // A result set against what came before ("zero rejected files, compared with five").
+    "compared with",
 ];
 const ACTION_VERBS: &[&str] = &[
     "built",
@@ -247,6 +261,14 @@ const PRESENT_ACTIONS: &[&str] = &[
     "move",
     "split",
     "make",
+    "pull",
+    "compare",
+    "bring",
+    "check",
+    "ask",
+    "run",
+    "set up",
+    "start",
 ];
 
 /// Words that may stand between "I" and its verb ("I also added", "I then wrote").
@@ -363,6 +385,10 @@ fn requirement_lines<'a>(job_description: &'a str, skill: &str) -> Vec<&'a str> 
 /// Whether the text is mostly noise: too few real words, one word repeated, or keyboard mashing.
 /// Fewer different words than this is not an answer, however often they are repeated.
 const MIN_DISTINCT_WORDS: usize = 5;
+/// An answer shorter than this that shares nothing with the question, the skill or the vacancy
+/// is not an answer at all ("test test one two three, is this thing on"), however varied its
+/// words: it is scored as junk rather than as an off-topic story.
+const SHORT_ANSWER_WORDS: usize = 12;
 
 fn is_junk(answer_words: &[String]) -> bool {
     if answer_words.len() < 6 {
@@ -602,12 +628,20 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
         + JD_LINE_WEIGHT * (jd_overlap as f64 / 2.0).min(1.0)
         + QUESTION_WEIGHT * (question_overlap as f64 / 3.0).min(1.0);
     let off_topic = skill_signal == 0.0 && jd_overlap == 0 && question_overlap == 0;
+    // (Saying one does not know gets its own advice, below.)
+    if off_topic && answer_words.len() < SHORT_ANSWER_WORDS && !contains_any(&lower, UNSURE) {
+        return unusable(
+            "Not enough to score: the answer is a few words that do not speak to the question.",
+            "Answer the question with an example of your own: what you did and what came of it.",
+        );
+    }
 
     // Substance.
     let numbers = answer_words.iter().filter(|w| is_number(w)).count();
     let named_things = answer_skills.len() + concept_hits;
     let specifics = (numbers as f64 / 3.0).min(1.0) * 0.6 + (named_things as f64 / 3.0).min(1.0) * 0.4;
-    let outcome = contains_any(&lower, OUTCOME_WORDS) || changed_from_to(&lower);
+    // At the start of a word: "cut" is not in "execute", nor "falls" in "pitfalls".
+    let outcome = OUTCOME_WORDS.iter().any(|word| taxonomy::uses(&lower, word)) || changed_from_to(&lower);
     let first_person_action = acts_in_first_person(&answer_words) || acts_in_note_form(answer);
     let star = Star {
         situation: contains_any(&lower, SITUATION_MARKERS),
@@ -988,5 +1022,45 @@ mod tests {
         assert!(!acts_in_note_form("Decided to wait. The team handled the rest."), "one action is no story");
         assert!(!acts_in_note_form("Worked on it. Used Kafka. Helped the team."), "vague verbs say nothing");
         assert!(!acts_in_note_form("Build the cache. Design the schema."), "instructions, not what was done");
+    }
+
+    #[test]
+    fn a_microphone_check_is_not_enough_to_score_and_a_short_answer_on_topic_is_scored() {
+        let asked = Asked {
+            question: "Tell me about a deadline your team missed. What did you do?",
+            skill: "Managing a missed deadline",
+            job_description: "Engineering manager",
+        };
+        let check = assess(asked, "test test one two three is this thing on");
+        assert_eq!((check.correctness, check.role_relevance), (0, 0));
+        assert!(check.coach_hint.starts_with("Not enough to score"), "{}", check.coach_hint);
+
+        let short =
+            assess(asked, "We missed the deadline by two weeks, so I cut scope and told the client early.");
+        assert!(short.correctness > 10, "{}", short.correctness);
+        assert!(!short.coach_hint.starts_with("Not enough to score"));
+    }
+
+    #[test]
+    fn a_story_told_in_the_present_tense_has_its_actions_and_its_result() {
+        let asked = Asked {
+            question: "How do you keep labelled training data accurate?",
+            skill: "Data labelling",
+            job_description: "Data scientist",
+        };
+        let present = assess(
+            asked,
+            "It's week three and I notice the model is wrong on one product photo. I pull a random sample of 400 labelled items and re-check them with a colleague. We find an 8 percent error rate in two vendors' batches, re-label them and add gold questions. Validation accuracy goes up four points.",
+        );
+        assert!(
+            !present.improvements.iter().any(|i| i.starts_with("End with the result")),
+            "{:?}",
+            present.improvements
+        );
+        assert!(
+            !present.improvements.iter().any(|i| i.starts_with("Say what you did yourself")),
+            "{:?}",
+            present.improvements
+        );
     }
 }

@@ -166,7 +166,7 @@ fn name_word_hits(skill: &str, lower: &str) -> usize {
 }
 
 /// Whether `lower` uses `concept` at the start of a word ("partition" finds "partitioned").
-fn uses(lower: &str, concept: &str) -> bool {
+pub fn uses(lower: &str, concept: &str) -> bool {
     lower
         .match_indices(concept)
         .any(|(at, _)| !lower[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric()))

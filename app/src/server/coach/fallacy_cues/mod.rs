@@ -162,6 +162,15 @@ const REJECTED: &[&str] = &[
     "proves nothing",
     "what mattered was whether",
     "what matters is whether",
+    "didn't trust it",
+    "did not trust it",
+    "wasn't convinced",
+    "was not convinced",
+    "wary of giving",
+    "wary of crediting",
+    "a fair position",
+    "a fair point",
+    "that's fair",
 ];
 
 /// Whether `sentence` (lower-cased and [`padded`], so a word ends in a space: "not a reason " is

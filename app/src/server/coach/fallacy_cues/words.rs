@@ -51,6 +51,8 @@ pub(super) const CHECKED: &[&str] = &[
     "week trial",
     "actually checked",
     "checked it against",
+    "rolled it back",
+    "rolled the change back",
 ];
 
 /// "Lazy" as a technical term, not a trait of a person.
@@ -376,6 +378,9 @@ pub(super) const HABIT: &[&str] = &[
     "for over ten years",
     "twenty-plus years",
     "for decades",
+    "part of our culture",
+    "before me did",
+    "has run it since",
 ];
 /// "…since it is what we have done for years": the habit itself given as the reason.
 pub(super) const HABIT_AS_REASON: &[&str] = &[
@@ -761,6 +766,11 @@ pub(super) const TIME_PASSED: &[&str] = &[
     "the month after",
     "the quarter after",
     "since then",
+    "that same week",
+    "the same week",
+    "the next milestone",
+    "the next sprint",
+    "the next quarter",
 ];
 /// The later change claimed as caused by the earlier one.
 pub(super) const CREDITED: &[&str] = &[
@@ -774,6 +784,8 @@ pub(super) const CREDITED: &[&str] = &[
     "made users",
     "did the trick",
     "thanks to",
+    "was the cause",
+    "that shows",
 ];
 
 /// The habit kept because it is a habit.
