@@ -12,11 +12,11 @@ mod healthcheck;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use app::server::coach::engine::{CoachEngine, OfflineCoach};
+use app::server::coach::engine::CoachEngine;
 use app::server::coach::evaluation;
 use app::server::coach::llm::LlmCoach;
 use app::server::config::{LogFormat, Settings};
-use app::server::startup::{Application, shutdown_signal};
+use app::server::startup::{Application, offline_coach, shutdown_signal};
 use app::server::{db, extraction, telemetry};
 
 /// mimalloc: glibc's malloc and free were the largest share of the server's own time under load
@@ -131,16 +131,17 @@ async fn migrate(settings: Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `server coach-eval`: the labelled answers through the offline coach, or with `COACH=llm`
-/// through the language model the settings configure (`OPENAI_BASE_URL`, `OPENAI_API_KEY`,
-/// `COACH_MODEL`), and the figures of both halves.
+/// `server coach-eval`: the labelled answers through the offline coach (with relevance by meaning
+/// when `EMBEDDINGS_BASE_URL` or `EMBEDDINGS_API_KEY` is set), or with `COACH=llm` through the
+/// language model the settings configure (`OPENAI_BASE_URL`, `OPENAI_API_KEY`, `COACH_MODEL`),
+/// and the figures of both halves.
 async fn coach_eval() -> ExitCode {
     let settings = match settings("coach-eval") {
         Ok(settings) => settings,
         Err(exit) => return exit,
     };
     let coach: Arc<dyn CoachEngine> = match std::env::var("COACH").as_deref() {
-        Err(_) | Ok("" | "offline") => Arc::new(OfflineCoach),
+        Err(_) | Ok("" | "offline") => offline_coach(&settings),
         Ok("llm") if settings.coach.api_key.is_some() || settings.coach.base_url.is_some() => {
             Arc::new(LlmCoach::new(&settings.coach))
         }

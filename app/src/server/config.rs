@@ -16,6 +16,7 @@ pub const DEFAULT_OUTPUT_NAME: &str = "interview-coach";
 const DEFAULT_PORT: u16 = 3000;
 const DEFAULT_MODEL: &str = "gpt-4o-mini";
 const DEFAULT_TRANSCRIBE_MODEL: &str = "whisper-1";
+const DEFAULT_EMBEDDINGS_MODEL: &str = "text-embedding-3-small";
 
 /// All settings of one server process.
 #[derive(Debug, Clone)]
@@ -47,6 +48,9 @@ pub struct Settings {
     /// The speech-to-text endpoint for spoken answers; `None` leaves transcription to the
     /// browser's own speech recognition.
     pub transcribe: Option<TranscribeSettings>,
+    /// The embeddings endpoint the offline coach may use to judge relevance by meaning; `None`
+    /// leaves relevance to its rules.
+    pub embeddings: Option<EmbeddingsSettings>,
     /// What one candidate (or one instance) may use.
     pub limits: Limits,
     /// The program that reads uploaded documents in a child process (`<program> read-document`):
@@ -111,6 +115,23 @@ pub struct TranscribeSettings {
     pub model: String,
     /// Longest a transcription may take, retries included.
     pub timeout: Duration,
+}
+
+/// An OpenAI-compatible `/v1/embeddings` endpoint (OpenAI, Ollama, vLLM, LocalAI, a gateway),
+/// configured by `EMBEDDINGS_BASE_URL` and/or `EMBEDDINGS_API_KEY`.
+#[derive(Debug, Clone)]
+pub struct EmbeddingsSettings {
+    pub api_key: Option<SecretString>,
+    pub base_url: Option<Url>,
+    pub model: String,
+    /// Longest one embeddings call may take; after it the rules' relevance stands.
+    pub timeout: Duration,
+    /// Cosine similarity at or below which an answer is unrelated to what was asked (0% by
+    /// meaning) and at or above which it is on the same topic (100%). Models differ in how
+    /// similar unrelated texts look, so both can be set (`EMBEDDINGS_UNRELATED`,
+    /// `EMBEDDINGS_SAME_TOPIC`).
+    pub unrelated: f32,
+    pub same_topic: f32,
 }
 
 /// A setting that cannot be used, with the variable that holds it.
@@ -197,6 +218,7 @@ impl Settings {
                 )?),
             },
             transcribe: transcribe_settings(&get)?,
+            embeddings: embeddings_settings(&get)?,
             limits: Limits {
                 document_readers: parse_or("DOCUMENT_READERS", get("DOCUMENT_READERS"), 2, |n| {
                     (1..=64).contains(n)
@@ -319,6 +341,38 @@ fn transcribe_settings(
             60,
             |s| (1..=600).contains(s),
         )?),
+    }))
+}
+
+fn embeddings_settings(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<Option<EmbeddingsSettings>, SettingsError> {
+    let api_key = get("EMBEDDINGS_API_KEY").map(SecretString::from);
+    let base_url = get("EMBEDDINGS_BASE_URL").map(|v| parse_url("EMBEDDINGS_BASE_URL", &v)).transpose()?;
+    if api_key.is_none() && base_url.is_none() {
+        return Ok(None);
+    }
+    let similarity = |s: &f32| (0.0..=1.0).contains(s);
+    let unrelated = parse_or("EMBEDDINGS_UNRELATED", get("EMBEDDINGS_UNRELATED"), 0.2, similarity)?;
+    let same_topic = parse_or("EMBEDDINGS_SAME_TOPIC", get("EMBEDDINGS_SAME_TOPIC"), 0.6, similarity)?;
+    if same_topic <= unrelated {
+        return Err(SettingsError::new(
+            "EMBEDDINGS_SAME_TOPIC",
+            format!("must be above EMBEDDINGS_UNRELATED ({unrelated})"),
+        ));
+    }
+    Ok(Some(EmbeddingsSettings {
+        api_key,
+        base_url,
+        model: get("EMBEDDINGS_MODEL").unwrap_or_else(|| DEFAULT_EMBEDDINGS_MODEL.into()),
+        timeout: Duration::from_secs(parse_or(
+            "EMBEDDINGS_TIMEOUT_SECS",
+            get("EMBEDDINGS_TIMEOUT_SECS"),
+            10,
+            |s| (1..=120).contains(s),
+        )?),
+        unrelated,
+        same_topic,
     }))
 }
 
@@ -461,6 +515,23 @@ mod tests {
         let error =
             settings(&[("TRANSCRIBE_API_KEY", "sk-x"), ("TRANSCRIBE_TIMEOUT_SECS", "0")]).unwrap_err();
         assert_eq!(error.var, "TRANSCRIBE_TIMEOUT_SECS");
+    }
+
+    #[test]
+    fn an_embeddings_endpoint_is_optional_and_its_scale_must_rise() {
+        assert!(settings(&[]).unwrap().embeddings.is_none(), "relevance by the rules alone");
+        let s = settings(&[("EMBEDDINGS_BASE_URL", "http://127.0.0.1:11434/v1")]).unwrap();
+        let embeddings = s.embeddings.expect("configured");
+        assert_eq!(embeddings.model, "text-embedding-3-small");
+        assert_eq!((embeddings.unrelated, embeddings.same_topic), (0.2, 0.6));
+        assert_eq!(embeddings.timeout, Duration::from_secs(10));
+        let s = settings(&[("EMBEDDINGS_API_KEY", "sk-x"), ("EMBEDDINGS_UNRELATED", "0.35")]).unwrap();
+        assert_eq!(s.embeddings.expect("configured by the key alone").unrelated, 0.35);
+        let error =
+            settings(&[("EMBEDDINGS_API_KEY", "sk-x"), ("EMBEDDINGS_SAME_TOPIC", "0.1")]).unwrap_err();
+        assert_eq!(error.var, "EMBEDDINGS_SAME_TOPIC");
+        let error = settings(&[("EMBEDDINGS_API_KEY", "sk-x"), ("EMBEDDINGS_UNRELATED", "1.5")]).unwrap_err();
+        assert_eq!(error.var, "EMBEDDINGS_UNRELATED");
     }
 
     #[test]

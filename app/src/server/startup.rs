@@ -24,6 +24,7 @@ use super::auth::session_store::DbSessionStore;
 use super::auth::{self, SignIn};
 use super::coach::engine::{CoachEngine, OfflineCoach};
 use super::coach::llm::LlmCoach;
+use super::coach::semantic::{OpenAiEmbedder, SemanticRelevance, SimilarityScale};
 use super::config::Settings;
 use super::extraction::DocumentReader;
 use super::interview::QuestionLocks;
@@ -127,8 +128,19 @@ fn coach_for(settings: &Settings) -> Arc<dyn CoachEngine> {
         Arc::new(LlmCoach::new(&settings.coach))
     } else {
         tracing::info!("coach: offline rules (no OPENAI_API_KEY)");
-        Arc::new(OfflineCoach)
+        offline_coach(settings)
     }
+}
+
+/// The offline rules coach, judging relevance by meaning as well when an embeddings endpoint is
+/// configured.
+pub fn offline_coach(settings: &Settings) -> Arc<dyn CoachEngine> {
+    let Some(embeddings) = &settings.embeddings else {
+        return Arc::new(OfflineCoach);
+    };
+    tracing::info!(model = %embeddings.model, "coach: relevance by meaning through an embeddings endpoint");
+    let scale = SimilarityScale { unrelated: embeddings.unrelated, same_topic: embeddings.same_topic };
+    Arc::new(SemanticRelevance::new(Arc::new(OfflineCoach), Arc::new(OpenAiEmbedder::new(embeddings)), scale))
 }
 
 /// The transcription endpoint when one is configured; `None` leaves spoken answers to the

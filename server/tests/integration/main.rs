@@ -9,6 +9,7 @@ mod constraints;
 mod container;
 mod deployment;
 mod documents;
+mod embeddings;
 mod headers;
 mod health;
 mod history;

@@ -17,5 +17,6 @@ pub mod llm;
 pub mod profile;
 pub mod questions;
 pub mod rubric;
+pub mod semantic;
 pub mod taxonomy;
 pub mod text;

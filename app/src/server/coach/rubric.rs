@@ -361,7 +361,7 @@ fn stems(words: &HashSet<String>) -> HashSet<String> {
 ///
 /// Spellings and concepts are looked for once in the whole description, not once per line: a
 /// description of many short lines must not cost seconds of CPU on every evaluation.
-fn requirement_lines<'a>(job_description: &'a str, skill: &str) -> Vec<&'a str> {
+pub(super) fn requirement_lines<'a>(job_description: &'a str, skill: &str) -> Vec<&'a str> {
     let skill_lower = skill.to_lowercase();
     let index = taxonomy::skills().iter().position(|s| s.name == skill);
     let by_spelling = taxonomy::mentions_by_line(job_description);
