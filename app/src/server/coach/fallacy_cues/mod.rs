@@ -367,7 +367,8 @@ fn fallacy_across(passage: &str, context: &str) -> Option<FallacyKind> {
 }
 
 /// Fallacies whose flaw is a missing check: a cause read from the order of events, a rule
-/// drawn from a case or two, or a person's word or traits taken in place of evidence.
+/// drawn from a case or two, a person's word or traits, or what is popular or customary, taken
+/// in place of evidence ("the most popular, but we ran a two week trial" checked it).
 const WANT_A_CHECK: &[FallacyKind] = &[
     FallacyKind::Bandwagon,
     FallacyKind::AppealToTradition,
@@ -389,7 +390,11 @@ const WANT_A_CHECK: &[FallacyKind] = &[
 ///   evidence, so I sat with her"): an answer that checks what it first assumed does not rest
 ///   on the assumption;
 /// - for a choice between two options, the passage or the rest says both were tried ("either we
-///   discounted or we fixed activation, and we tested both"): a comparison, not a forced choice.
+///   discounted or we fixed activation, and we tested both"): a comparison, not a forced choice;
+///   or the passage or the sentence after it says something outside imposed the two ("the
+///   contract only allowed two tiers"): a fact, not a framing;
+/// - for a later result credited to a change, the answer has already described a controlled
+///   comparison (an A/B test, a holdout) that isolates the cause.
 pub(super) fn checked_or_rejected(kind: FallacyKind, lower: &str, passage: std::ops::Range<usize>) -> bool {
     let (before, rest, passage) = (&lower[..passage.start], &lower[passage.end..], &lower[passage]);
     // The passage may end before its full stop: the next sentence is the first with words.
