@@ -210,12 +210,7 @@ impl Settings {
                 api_key: get("OPENAI_API_KEY").map(SecretString::from),
                 base_url: get("OPENAI_BASE_URL").map(|v| parse_url("OPENAI_BASE_URL", &v)).transpose()?,
                 model: get("COACH_MODEL").unwrap_or_else(|| DEFAULT_MODEL.into()),
-                timeout: Duration::from_secs(parse_or(
-                    "COACH_TIMEOUT_SECS",
-                    get("COACH_TIMEOUT_SECS"),
-                    60,
-                    |s| (1..=600).contains(s),
-                )?),
+                timeout: seconds(&get, "COACH_TIMEOUT_SECS", 60, 600)?,
             },
             transcribe: transcribe_settings(&get)?,
             embeddings: embeddings_settings(&get)?,
@@ -323,35 +318,56 @@ fn listen_addr(get: &impl Fn(&str) -> Option<String>) -> Result<SocketAddr, Sett
 
 /// The transcription endpoint, when `TRANSCRIBE_BASE_URL` or `TRANSCRIBE_API_KEY` is set (the
 /// key alone means OpenAI itself).
+/// An OpenAI-compatible endpoint's key and address (either may be left to its default).
+struct Endpoint {
+    api_key: Option<SecretString>,
+    base_url: Option<Url>,
+}
+
+/// An optional endpoint: `None` when neither variable is set, which leaves the feature it serves
+/// off.
+fn endpoint(
+    get: &impl Fn(&str) -> Option<String>,
+    key_var: &'static str,
+    url_var: &'static str,
+) -> Result<Option<Endpoint>, SettingsError> {
+    let api_key = get(key_var).map(SecretString::from);
+    let base_url = get(url_var).map(|v| parse_url(url_var, &v)).transpose()?;
+    Ok((api_key.is_some() || base_url.is_some()).then_some(Endpoint { api_key, base_url }))
+}
+
+/// A time limit in whole seconds, from 1 to `max`.
+fn seconds(
+    get: &impl Fn(&str) -> Option<String>,
+    var: &'static str,
+    default: u64,
+    max: u64,
+) -> Result<Duration, SettingsError> {
+    parse_or(var, get(var), default, |s| (1..=max).contains(s)).map(Duration::from_secs)
+}
+
 fn transcribe_settings(
     get: &impl Fn(&str) -> Option<String>,
 ) -> Result<Option<TranscribeSettings>, SettingsError> {
-    let api_key = get("TRANSCRIBE_API_KEY").map(SecretString::from);
-    let base_url = get("TRANSCRIBE_BASE_URL").map(|v| parse_url("TRANSCRIBE_BASE_URL", &v)).transpose()?;
-    if api_key.is_none() && base_url.is_none() {
+    let Some(Endpoint { api_key, base_url }) = endpoint(get, "TRANSCRIBE_API_KEY", "TRANSCRIBE_BASE_URL")?
+    else {
         return Ok(None);
-    }
+    };
     Ok(Some(TranscribeSettings {
         api_key,
         base_url,
         model: get("TRANSCRIBE_MODEL").unwrap_or_else(|| DEFAULT_TRANSCRIBE_MODEL.into()),
-        timeout: Duration::from_secs(parse_or(
-            "TRANSCRIBE_TIMEOUT_SECS",
-            get("TRANSCRIBE_TIMEOUT_SECS"),
-            60,
-            |s| (1..=600).contains(s),
-        )?),
+        timeout: seconds(get, "TRANSCRIBE_TIMEOUT_SECS", 60, 600)?,
     }))
 }
 
 fn embeddings_settings(
     get: &impl Fn(&str) -> Option<String>,
 ) -> Result<Option<EmbeddingsSettings>, SettingsError> {
-    let api_key = get("EMBEDDINGS_API_KEY").map(SecretString::from);
-    let base_url = get("EMBEDDINGS_BASE_URL").map(|v| parse_url("EMBEDDINGS_BASE_URL", &v)).transpose()?;
-    if api_key.is_none() && base_url.is_none() {
+    let Some(Endpoint { api_key, base_url }) = endpoint(get, "EMBEDDINGS_API_KEY", "EMBEDDINGS_BASE_URL")?
+    else {
         return Ok(None);
-    }
+    };
     let similarity = |s: &f32| (0.0..=1.0).contains(s);
     let unrelated = parse_or("EMBEDDINGS_UNRELATED", get("EMBEDDINGS_UNRELATED"), 0.2, similarity)?;
     let same_topic = parse_or("EMBEDDINGS_SAME_TOPIC", get("EMBEDDINGS_SAME_TOPIC"), 0.6, similarity)?;
@@ -365,12 +381,7 @@ fn embeddings_settings(
         api_key,
         base_url,
         model: get("EMBEDDINGS_MODEL").unwrap_or_else(|| DEFAULT_EMBEDDINGS_MODEL.into()),
-        timeout: Duration::from_secs(parse_or(
-            "EMBEDDINGS_TIMEOUT_SECS",
-            get("EMBEDDINGS_TIMEOUT_SECS"),
-            10,
-            |s| (1..=120).contains(s),
-        )?),
+        timeout: seconds(get, "EMBEDDINGS_TIMEOUT_SECS", 10, 120)?,
         unrelated,
         same_topic,
     }))
