@@ -454,7 +454,7 @@ fn spoken_clauses(piece: &str, at: usize) -> Vec<std::ops::Range<usize>> {
     cuts.dedup();
     let mut ranges = Vec::with_capacity(cuts.len() + 1);
     let mut from = 0;
-    for cut in cuts.into_iter().filter(|&cut| cut > 0) {
+    for cut in cuts {
         ranges.push(at + from..at + cut);
         from = cut;
     }
