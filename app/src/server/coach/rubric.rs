@@ -275,22 +275,27 @@ const PRESENT_ACTIONS: &[&str] = &[
 const BETWEEN_I_AND_VERB: &[&str] =
     &["also", "then", "first", "personally", "finally", "later", "quickly", "just"];
 
-/// Whether `verb` (lower-case) says something was done: "profiled", "built", "build".
-fn is_action(verb: &str) -> bool {
+/// Whether `verb` (lower-case) says in the past tense that something was done: "profiled",
+/// "built".
+fn is_past_action(verb: &str) -> bool {
     ACTION_VERBS.contains(&verb)
         || IRREGULAR_PAST.contains(&verb)
-        || PRESENT_ACTIONS.contains(&verb)
         || (verb.len() > 4 && verb.ends_with("ed") && !VAGUE_PAST.contains(&verb))
+}
+
+/// Whether `verb` (lower-case) says something was done, in the past or the present tense:
+/// "profiled", "built", "build".
+fn is_action(verb: &str) -> bool {
+    is_past_action(verb) || PRESENT_ACTIONS.contains(&verb)
 }
 
 /// "I profiled", "I built", "I then wrote", "I build": the candidate says what they did themselves.
 fn acts_in_first_person(answer_words: &[String]) -> bool {
-    let acts = |verb: &str| is_action(verb);
     answer_words.iter().enumerate().filter(|(_, word)| *word == "i").any(|(at, _)| {
         let next = answer_words.get(at + 1).map(String::as_str);
         let after = answer_words.get(at + 2).map(String::as_str);
-        next.is_some_and(acts)
-            || (next.is_some_and(|word| BETWEEN_I_AND_VERB.contains(&word)) && after.is_some_and(acts))
+        next.is_some_and(is_action)
+            || (next.is_some_and(|word| BETWEEN_I_AND_VERB.contains(&word)) && after.is_some_and(is_action))
     })
 }
 
@@ -306,7 +311,8 @@ fn acts_in_note_form(answer: &str) -> bool {
         .split(['.', '!', '?', '\n', ';', ':'])
         .filter_map(|sentence| sentence.split_whitespace().next())
         .map(|first| first.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
-        .filter(|verb| is_action(verb) && !PRESENT_ACTIONS.contains(&verb.as_str()) && !verb.ends_with("ing"))
+        // "Split" reads as either tense, so a note that opens with it may be an instruction.
+        .filter(|verb| is_past_action(verb) && !PRESENT_ACTIONS.contains(&verb.as_str()))
         .count()
         >= NOTE_FORM_ACTIONS
 }
