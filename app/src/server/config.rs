@@ -5,6 +5,7 @@
 //! [`SecretString`] so they never reach a log line or a `Debug` dump.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -171,14 +172,12 @@ impl Settings {
         let settings = Self {
             addr: listen_addr(&get)?,
             database_url: SecretString::from(database_url),
-            db_max_connections: parse_or("DB_MAX_CONNECTIONS", get("DB_MAX_CONNECTIONS"), 10, |n| {
-                (1..=1000).contains(n)
-            })?,
+            db_max_connections: parse_or("DB_MAX_CONNECTIONS", get("DB_MAX_CONNECTIONS"), 10, 1..=1000)?,
             db_slow_statement: Duration::from_millis(parse_or(
                 "DB_SLOW_STATEMENT_MS",
                 get("DB_SLOW_STATEMENT_MS"),
                 100,
-                |_| true,
+                0..=3_600_000,
             )?),
             log_dir: match get("LOG_DIR").as_deref() {
                 Some("off") => None,
@@ -197,9 +196,7 @@ impl Settings {
             log_filter: get("RUST_LOG").unwrap_or_else(|| "info".into()),
             reports_dir: PathBuf::from(get("REPORTS_DIR").unwrap_or_else(|| "reports".into())),
             report_retention: Duration::from_secs(
-                3600 * parse_or("REPORT_RETENTION_HOURS", get("REPORT_RETENTION_HOURS"), 24, |h| {
-                    (1..=8760).contains(h)
-                })?,
+                3600 * parse_or("REPORT_RETENTION_HOURS", get("REPORT_RETENTION_HOURS"), 24, 1..=8760)?,
             ),
             site_root: PathBuf::from(get("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into())),
             site_pkg_dir: get("LEPTOS_SITE_PKG_DIR").unwrap_or_else(|| "pkg".into()),
@@ -215,29 +212,27 @@ impl Settings {
             transcribe: transcribe_settings(&get)?,
             embeddings: embeddings_settings(&get)?,
             limits: Limits {
-                document_readers: parse_or("DOCUMENT_READERS", get("DOCUMENT_READERS"), 2, |n| {
-                    (1..=64).contains(n)
-                })?,
-                uploads_per_hour: parse_or("UPLOADS_PER_HOUR", get("UPLOADS_PER_HOUR"), 30, |n| *n >= 1)?,
+                document_readers: parse_or("DOCUMENT_READERS", get("DOCUMENT_READERS"), 2, 1..=64)?,
+                uploads_per_hour: parse_or("UPLOADS_PER_HOUR", get("UPLOADS_PER_HOUR"), 30, PER_HOUR)?,
                 coach_calls_per_hour: parse_or(
                     "COACH_CALLS_PER_HOUR",
                     get("COACH_CALLS_PER_HOUR"),
                     200,
-                    |n| *n >= 1,
+                    PER_HOUR,
                 )?,
                 questions_per_interview: parse_or(
                     "QUESTIONS_PER_INTERVIEW",
                     get("QUESTIONS_PER_INTERVIEW"),
                     50,
-                    |n| (10..=1000).contains(n),
+                    10..=1000,
                 )?,
                 transcriptions_per_hour: parse_or(
                     "TRANSCRIPTIONS_PER_HOUR",
                     get("TRANSCRIPTIONS_PER_HOUR"),
                     60,
-                    |n| *n >= 1,
+                    PER_HOUR,
                 )?,
-                reports_per_hour: parse_or("REPORTS_PER_HOUR", get("REPORTS_PER_HOUR"), 30, |n| *n >= 1)?,
+                reports_per_hour: parse_or("REPORTS_PER_HOUR", get("REPORTS_PER_HOUR"), 30, PER_HOUR)?,
             },
             document_reader: std::env::current_exe().unwrap_or_else(|_| PathBuf::from("server")),
             data_dir,
@@ -343,7 +338,7 @@ fn seconds(
     default: u64,
     max: u64,
 ) -> Result<Duration, SettingsError> {
-    parse_or(var, get(var), default, |s| (1..=max).contains(s)).map(Duration::from_secs)
+    parse_or(var, get(var), default, 1..=max).map(Duration::from_secs)
 }
 
 fn transcribe_settings(
@@ -368,9 +363,8 @@ fn embeddings_settings(
     else {
         return Ok(None);
     };
-    let similarity = |s: &f32| (0.0..=1.0).contains(s);
-    let unrelated = parse_or("EMBEDDINGS_UNRELATED", get("EMBEDDINGS_UNRELATED"), 0.2, similarity)?;
-    let same_topic = parse_or("EMBEDDINGS_SAME_TOPIC", get("EMBEDDINGS_SAME_TOPIC"), 0.6, similarity)?;
+    let unrelated = parse_or("EMBEDDINGS_UNRELATED", get("EMBEDDINGS_UNRELATED"), 0.2, 0.0..=1.0)?;
+    let same_topic = parse_or("EMBEDDINGS_SAME_TOPIC", get("EMBEDDINGS_SAME_TOPIC"), 0.6, 0.0..=1.0)?;
     if same_topic <= unrelated {
         return Err(SettingsError::new(
             "EMBEDDINGS_SAME_TOPIC",
@@ -450,20 +444,30 @@ fn parse_bool(var: &'static str, value: Option<String>) -> Result<bool, Settings
     }
 }
 
-fn parse_or<T: std::str::FromStr + Copy + std::fmt::Display>(
+/// The range of every hourly allowance: at least one, and a bound that no honest use reaches.
+const PER_HOUR: RangeInclusive<u32> = 1..=1_000_000_000;
+
+/// A number setting within `valid`, or `default` when unset; the message for a bad value names
+/// the range, so an operator can fix it at once.
+fn parse_or<T: std::str::FromStr + PartialOrd + Copy + std::fmt::Display>(
     var: &'static str,
     value: Option<String>,
     default: T,
-    valid: impl Fn(&T) -> bool,
+    valid: RangeInclusive<T>,
 ) -> Result<T, SettingsError> {
     let Some(value) = value else {
         return Ok(default);
     };
-    match value.parse::<T>() {
-        Ok(n) if valid(&n) => Ok(n),
-        _ => {
-            Err(SettingsError::new(var, format!("`{value}` is not a valid number here (default {default})")))
-        }
+    match value.trim().parse::<T>() {
+        Ok(n) if valid.contains(&n) => Ok(n),
+        _ => Err(SettingsError::new(
+            var,
+            format!(
+                "`{value}` is not a number from {} to {} (the default is {default})",
+                valid.start(),
+                valid.end()
+            ),
+        )),
     }
 }
 
@@ -572,6 +576,22 @@ mod tests {
             assert_eq!(error.var, var, "{error}");
             assert!(error.to_string().contains(var));
         }
+    }
+
+    #[test]
+    fn a_number_out_of_range_is_told_its_range_and_default() {
+        let error =
+            settings(&[("EMBEDDINGS_BASE_URL", "http://127.0.0.1:1/v1"), ("EMBEDDINGS_TIMEOUT_SECS", "300")])
+                .expect_err("over the limit");
+        assert_eq!(error.var, "EMBEDDINGS_TIMEOUT_SECS");
+        assert!(error.to_string().contains("from 1 to 120 (the default is 10)"), "{error}");
+
+        let padded = settings(&[("DOCUMENT_READERS", " 4 ")]).expect("spaces around a number are fine");
+        assert_eq!(padded.limits.document_readers, 4);
+
+        // The throughput bench lifts the coach's hourly allowance out of its way.
+        let lifted = settings(&[("COACH_CALLS_PER_HOUR", "100000000")]).expect("a large allowance is valid");
+        assert_eq!(lifted.limits.coach_calls_per_hour, 100_000_000);
     }
 
     #[test]
