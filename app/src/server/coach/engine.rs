@@ -90,7 +90,7 @@ pub struct OfflineCoach;
 
 pub const OFFLINE_LABEL: &str = "Offline coach (rules)";
 /// Bump when the rubric, the templates or the fallacy patterns change what the coach says.
-pub const OFFLINE_RULES_VERSION: &str = "rules-2026-12-01.17";
+pub const OFFLINE_RULES_VERSION: &str = "rules-2026-12-02.1";
 
 #[async_trait::async_trait]
 impl CoachEngine for OfflineCoach {

@@ -286,15 +286,9 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
         })
     });
     by_phrase.or_else(|| {
-        let (kind, passage) = super::fallacy_cues::detect_in(lower.as_str())
-            .filter(|(kind, passage)| {
-                super::fallacy_classifier::log_odds(*kind, &lower.as_str()[passage.clone()])
-                    > -CUE_VETO_LOG_ODDS
-            })
-            .or_else(|| super::fallacy_classifier::detect_in(lower.as_str()))
-            .filter(|(kind, passage)| {
-                !super::fallacy_cues::checked_or_rejected(*kind, lower.as_str(), passage.clone())
-            })?;
+        let (kind, passage) = cue_or_classifier(lower.as_str()).filter(|(kind, passage)| {
+            !super::fallacy_cues::checked_or_rejected(*kind, lower.as_str(), passage.clone())
+        })?;
         let passage = lower.original_range(passage);
         let quote = answer[passage].trim();
         let quote = if quote.chars().count() <= MAX_QUOTE_CHARS {
@@ -309,6 +303,31 @@ pub fn detect(answer: &str) -> Option<FallacyFinding> {
 /// A cue's finding is dropped when the classifier finds its passage this much likelier (as a
 /// natural logarithm) to be sound reasoning than the cue's fallacy.
 const CUE_VETO_LOG_ODDS: f64 = 20.0;
+
+/// The fallacy the cue words find in `lower`, weighed by the classifier, or else the classifier's
+/// own finding:
+/// - a cue the classifier finds far likelier sound than fallacious is dropped
+///   ([`CUE_VETO_LOG_ODDS`]);
+/// - a cue the classifier leans against (odds below even) gives way to a different fallacy the
+///   classifier is confident of: cue words of one kind often sit inside another kind's reasoning
+///   ("if you take one little change … the team's working weekends and people burn out" holds a
+///   crowd's words in a slippery slope).
+fn cue_or_classifier(lower: &str) -> Option<(FallacyKind, Range<usize>)> {
+    let by_classifier = || super::fallacy_classifier::detect_in(lower);
+    let Some((kind, passage)) = super::fallacy_cues::detect_in(lower) else {
+        return by_classifier();
+    };
+    let log_odds = super::fallacy_classifier::log_odds(kind, &lower[passage.clone()]);
+    if log_odds <= -CUE_VETO_LOG_ODDS {
+        return by_classifier();
+    }
+    if log_odds < 0.0
+        && let Some(other) = by_classifier().filter(|(other, _)| *other != kind)
+    {
+        return Some(other);
+    }
+    Some((kind, passage))
+}
 
 /// Where one sentence ends and the next begins, for quoting.
 const SENTENCE_ENDS: [char; 4] = ['.', '!', '?', '\n'];
@@ -486,6 +505,16 @@ mod tests {
         // A verdict on a person is the ad hominem itself, not a rejection of it.
         let dismissed = "He is lazy, so his view didn't matter to me.";
         assert_eq!(detect(dismissed).map(|f| f.kind), Some(FallacyKind::AdHominem));
+    }
+
+    #[test]
+    fn a_cue_the_classifier_leans_against_gives_way_to_the_fallacy_it_is_sure_of() {
+        // "At one of our offices … never" has the words of a sweeping claim from one case; the
+        // classifier leans against that reading and is sure of the dodge two sentences before.
+        let dodge = "Code review, sure. I'd actually say the bigger issue in our industry is how underpaid \
+                     testers are. At one of our offices the only tester was covering three teams at once \
+                     while also on call, and directors never account for that in their plans.";
+        assert_eq!(detect(dodge).map(|f| f.kind), Some(FallacyKind::RedHerring), "{dodge}");
     }
 
     #[test]

@@ -129,6 +129,8 @@ const ACTION_VERBS: &[&str] = &[
     "decided",
     "tested",
 ];
+/// The label of the action part of a STAR answer in note form ("I did: four interviews, …").
+const ACTION_LABELS: &[&str] = &["i did:", "what i did:", "action:", "actions:", "my actions:"];
 const SITUATION_MARKERS: &[&str] = &[
     "when ",
     "at my ",
@@ -166,6 +168,10 @@ const SITUATION_MARKERS: &[&str] = &[
     "previous role",
     "last job",
     "last role",
+    // A STAR answer in note form labels its parts ("Situation: ops director asked for …").
+    "situation:",
+    "context:",
+    "background:",
 ];
 const TASK_MARKERS: &[&str] = &[
     "my task",
@@ -188,6 +194,8 @@ const TASK_MARKERS: &[&str] = &[
     "objective",
     "i was tasked",
     "we needed",
+    "task:",
+    "goal:",
     "the problem was",
 ];
 const FILLER: &[&str] = &["etc", "and so on", "stuff like that", "things like that", "basically", "whatever"];
@@ -648,7 +656,9 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let specifics = (numbers as f64 / 3.0).min(1.0) * 0.6 + (named_things as f64 / 3.0).min(1.0) * 0.4;
     // At the start of a word: "cut" is not in "execute", nor "falls" in "pitfalls".
     let outcome = OUTCOME_WORDS.iter().any(|word| taxonomy::uses(&lower, word)) || changed_from_to(&lower);
-    let first_person_action = acts_in_first_person(&answer_words) || acts_in_note_form(answer);
+    let first_person_action = acts_in_first_person(&answer_words)
+        || acts_in_note_form(answer)
+        || contains_any(&lower, ACTION_LABELS);
     let star = Star {
         situation: contains_any(&lower, SITUATION_MARKERS),
         task: contains_any(&lower, TASK_MARKERS),

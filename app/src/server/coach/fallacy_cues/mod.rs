@@ -277,7 +277,9 @@ fn excludes_from_a_pure_group(sentence: &str) -> bool {
 fn follows_a_crowd(sentence: &str) -> bool {
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let counted = words.iter().enumerate().any(|(at, word)| {
-        CROWD_QUANTIFIER.contains(word) && {
+        // "can't deliver at all and the company loses" counts nobody.
+        let at_all = *word == "all" && at > 0 && words[at - 1] == "at";
+        CROWD_QUANTIFIER.contains(word) && !at_all && {
             let after = words[at + 1..words.len().min(at + 5)].join(" ") + " ";
             contains_any(&after, CROWD_MEMBERS)
         }
@@ -634,6 +636,8 @@ mod tests {
             // A choice between two options that were weighed.
             "We had to choose between a queue or a cron job, so I compared both on a prototype.",
             "Everyone at the conference talked about it, so we measured it on our own workload first.",
+            // "at all" quantifies nothing: no crowd is followed here.
+            "Without the fix we could not ship at all, and the company would roll back, so the release slipped a week.",
         ] {
             assert_eq!(detect_in(&answer.to_lowercase()), None, "{answer}");
         }

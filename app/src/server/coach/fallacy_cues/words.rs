@@ -249,6 +249,9 @@ pub(super) const FORCED_CHOICE: &[&str] = &[
     "no third option",
     "or go back to",
     "or they could leave",
+    "two moves",
+    "really got two",
+    "only got two",
 ];
 pub(super) const CHAIN: &[&str] =
     &["then ", "next ", "soon ", "before long", "eventually", "in a year", "until "];
@@ -381,6 +384,12 @@ pub(super) const HABIT: &[&str] = &[
     "part of our culture",
     "before me did",
     "has run it since",
+    "from day one",
+    "habit has been",
+    "how the founders",
+    "how our shop works",
+    "how we do things here",
+    "house style",
 ];
 /// "…since it is what we have done for years": the habit itself given as the reason.
 pub(super) const HABIT_AS_REASON: &[&str] = &[
@@ -696,6 +705,9 @@ pub(super) const LESSON: &[&str] = &[
     "i have banned",
     "never again",
     "from then on",
+    "so i learned",
+    "i learned my lesson",
+    "that's when i learned",
 ];
 /// A lesson that was checked beyond the one case.
 pub(super) const LOOKED_WIDER: &[&str] = &[
@@ -771,6 +783,9 @@ pub(super) const TIME_PASSED: &[&str] = &[
     "the next milestone",
     "the next sprint",
     "the next quarter",
+    "the week after",
+    "the year after",
+    "that quarter",
 ];
 /// The later change claimed as caused by the earlier one.
 pub(super) const CREDITED: &[&str] = &[
@@ -786,6 +801,15 @@ pub(super) const CREDITED: &[&str] = &[
     "thanks to",
     "was the cause",
     "that shows",
+    "clearly fixed",
+    "clearly made",
+    "clearly drove",
+    "clearly caused",
+    "clearly solved",
+    "is what fixed",
+    "was what fixed",
+    "is what drove",
+    "must be why",
 ];
 
 /// The habit kept because it is a habit.
@@ -799,6 +823,8 @@ pub(super) const KEEPS: &[&str] = &[
     "stick with",
     "stuck with",
     "why change",
+    "did the same",
+    "i'd never start",
 ];
 /// The habit put in question rather than kept ("I was asked whether to keep that rule").
 pub(super) const QUESTIONS_THE_HABIT: &[&str] = &["whether to", "whether we", "whether it", "whether the"];
@@ -858,4 +884,6 @@ pub(super) const CHANGES_TOPIC: &[&str] = &[
     "i want to mention",
     "rather talk about",
     "let me talk about something",
+    "the bigger issue in our",
+    "the real issue in our",
 ];
