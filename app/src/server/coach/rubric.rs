@@ -129,7 +129,8 @@ const ACTION_VERBS: &[&str] = &[
     "decided",
     "tested",
 ];
-/// The label of the action part of a STAR answer in note form ("I did: four interviews, …").
+/// The label of the action part of a STAR answer in note form ("I did: four interviews, …"), at
+/// the start of a word ("transaction:" labels nothing).
 const ACTION_LABELS: &[&str] = &["i did:", "what i did:", "action:", "actions:", "my actions:"];
 const SITUATION_MARKERS: &[&str] = &[
     "when ",
@@ -658,7 +659,7 @@ fn assess_clean(asked: Asked<'_>, answer: &str) -> Assessment {
     let outcome = OUTCOME_WORDS.iter().any(|word| taxonomy::uses(&lower, word)) || changed_from_to(&lower);
     let first_person_action = acts_in_first_person(&answer_words)
         || acts_in_note_form(answer)
-        || contains_any(&lower, ACTION_LABELS);
+        || ACTION_LABELS.iter().any(|label| taxonomy::uses(&lower, label));
     let star = Star {
         situation: contains_any(&lower, SITUATION_MARKERS),
         task: contains_any(&lower, TASK_MARKERS),
@@ -997,6 +998,32 @@ mod tests {
         let told = |start: &str| verdict.improvements.iter().any(|i| i.starts_with(start));
         assert!(!told("Start with the situation"), "{:?}", verdict.improvements);
         assert!(!told("End with the result"), "{:?}", verdict.improvements);
+    }
+
+    #[test]
+    fn a_star_answer_in_note_form_has_the_parts_it_labels() {
+        let asked = Asked {
+            question: "Tell me about a report you built for a stakeholder.",
+            skill: "Requirements analysis",
+            job_description: "",
+        };
+        let labelled = "Result: the stock report is read daily by 9 store managers. Situation: the regional \
+                        lead asked for every sales column. I did: two hours with three managers, a paper \
+                        mock-up, one page of definitions signed off by the lead.";
+        let unlabelled = "The stock report is read daily by 9 store managers. The regional lead asked for every \
+                          sales column. Two hours with three managers, a paper mock-up, one page of definitions.";
+        // "transaction:" is no label of the candidate's own action.
+        let transaction = "Each transaction: 9 store managers, every sales column, a paper mock-up.";
+
+        let told = |answer: &str, start: &str| {
+            assess(asked, answer).improvements.iter().any(|i| i.starts_with(start))
+        };
+
+        assert!(!told(labelled, "Start with the situation"));
+        assert!(!told(labelled, "Say what you did yourself"));
+        assert!(told(unlabelled, "Start with the situation"));
+        assert!(told(unlabelled, "Say what you did yourself"));
+        assert!(told(transaction, "Say what you did yourself"));
     }
 
     #[test]
